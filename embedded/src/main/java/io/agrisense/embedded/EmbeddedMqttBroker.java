@@ -1,0 +1,130 @@
+package io.agrisense.embedded;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An MQTT 5 broker (HiveMQ CE embedded) running in this JVM: the zero-configuration default of the platform
+ * and the broker of the tests. Persistent sessions survive a restart when file persistence is chosen.
+ */
+public final class EmbeddedMqttBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
+    private static final long START_TIMEOUT_S = 60;
+
+    private final EmbeddedHiveMQ hivemq;
+    private final String bindAddress;
+    private final int port;
+
+    private EmbeddedMqttBroker(EmbeddedHiveMQ hivemq, String bindAddress, int port) {
+        this.hivemq = hivemq;
+        this.bindAddress = bindAddress;
+        this.port = port;
+    }
+
+    /** How to start the broker. Port 0 picks a free port. */
+    public record Options(String bindAddress, int port, Path folder, boolean persistent, int maxQueuedMessages) {
+
+        public static Options forTests() {
+            return new Options("127.0.0.1", 0, null, false, 100_000);
+        }
+
+        public static Options persistentAt(Path folder, String bindAddress, int port) {
+            return new Options(bindAddress, port, folder, true, 100_000);
+        }
+    }
+
+    public static EmbeddedMqttBroker start(Options options) {
+        int port = options.port() == 0 ? Ports.freePort() : options.port();
+        if (!Ports.isAvailable(options.bindAddress(), port)) {
+            throw new PortUnavailableException("the embedded MQTT broker", options.bindAddress(), port);
+        }
+        try {
+            Path folder = options.folder() != null ? options.folder() : Files.createTempDirectory("agri-mqtt-");
+            Path conf = Files.createDirectories(folder.resolve("conf"));
+            Path data = Files.createDirectories(folder.resolve("data"));
+            Path extensions = Files.createDirectories(folder.resolve("extensions"));
+            Files.writeString(conf.resolve("config.xml"), configXml(options, port));
+            Files.writeString(conf.resolve("logback.xml"), LOGBACK_XML);
+            EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf)
+                    .withDataFolder(data)
+                    .withExtensionsFolder(extensions)
+                    .build();
+            hivemq.start().get(START_TIMEOUT_S, TimeUnit.SECONDS);
+            LOG.info("Embedded MQTT broker (HiveMQ CE) listening on {}:{} ({} persistence)",
+                    options.bindAddress(), port, options.persistent() ? "file" : "in-memory");
+            return new EmbeddedMqttBroker(hivemq, options.bindAddress(), port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the embedded MQTT broker's folders", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static String configXml(Options options, int port) {
+        return """
+                <?xml version="1.0"?>
+                <hivemq>
+                  <listeners>
+                    <tcp-listener>
+                      <port>%d</port>
+                      <bind-address>%s</bind-address>
+                    </tcp-listener>
+                  </listeners>
+                  <mqtt>
+                    <queued-messages><max-queue-size>%d</max-queue-size></queued-messages>
+                    <receive-maximum><server-receive-maximum>65535</server-receive-maximum></receive-maximum>
+                  </mqtt>
+                  <persistence><mode>%s</mode></persistence>
+                  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port, options.bindAddress(), options.maxQueuedMessages(),
+                options.persistent() ? "file" : "in-memory");
+    }
+
+    // HiveMQ reconfigures logback from its conf folder at start; keep our own console format and quiet its internals.
+    private static final String LOGBACK_XML = """
+            <configuration scan="false">
+              <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n</pattern></encoder>
+              </appender>
+              <logger name="com.hivemq" level="WARN"/>
+              <logger name="jetbrains.exodus" level="WARN"/>
+              <logger name="oshi" level="ERROR"/>
+              <logger name="migrations" level="WARN"/>
+              <logger name="io.zonky" level="WARN"/>
+              <logger name="org.flywaydb" level="WARN"/>
+              <logger name="com.zaxxer.hikari" level="WARN"/>
+              <logger name="org.eclipse.paho" level="WARN"/>
+              <logger name="io.netty" level="WARN"/>
+              <root level="INFO"><appender-ref ref="CONSOLE"/></root>
+            </configuration>
+            """;
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code tcp://host:port} for Paho clients. */
+    public String serverUri() {
+        String host = "0.0.0.0".equals(bindAddress) ? "127.0.0.1" : bindAddress;
+        return "tcp://" + host + ":" + port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            hivemq.stop().get(START_TIMEOUT_S, TimeUnit.SECONDS);
+            hivemq.close();
+        } catch (Exception e) {
+            LOG.warn("Embedded MQTT broker did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}
