@@ -36,6 +36,12 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
     private static final MessageOutcome NOTHING = new MessageOutcome(List.of(), 0, List.of(), List.of());
     private static final long MAX_BACKOFF_MS = 5000;
 
+    /** Commits a batch in one transaction ({@link ReadingBatchWriter#write} in production). */
+    @FunctionalInterface
+    public interface Store {
+        BatchOutcome write(List<MessageRows> messages, List<StationStatus> statuses) throws SQLException;
+    }
+
     /** Told about each commit, after the messages were completed (acknowledged). */
     public interface CommitListener {
         void committed(ReadingBatch readings, List<StationStatusEvent> statuses);
@@ -52,7 +58,7 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
         }
     }
 
-    private final ReadingBatchWriter writer;
+    private final Store writer;
     private final IngestPipeline pipeline;
     private final StationProfiles profiles;
     private final IngestMetrics metrics;
@@ -66,7 +72,7 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
     private volatile long giveUpAtNanos = Long.MAX_VALUE;
     private volatile String failure;
 
-    public IngestBatcher(ReadingBatchWriter writer, IngestPipeline pipeline, StationProfiles profiles, IngestMetrics metrics,
+    public IngestBatcher(Store writer, IngestPipeline pipeline, StationProfiles profiles, IngestMetrics metrics,
                          CommitListener listener, PlatformConfig.Ingest settings, Clock clock) {
         this.writer = writer;
         this.pipeline = pipeline;

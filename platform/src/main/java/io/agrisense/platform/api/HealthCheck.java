@@ -1,0 +1,19 @@
+package io.agrisense.platform.api;
+
+/** One component reported by {@code /health} (database, broker, ingest). May block briefly: it runs on a worker. */
+public interface HealthCheck {
+
+    String name();
+
+    Status check();
+
+    record Status(boolean up, String detail) {
+        public static Status up(String detail) {
+            return new Status(true, detail);
+        }
+
+        public static Status down(String detail) {
+            return new Status(false, detail);
+        }
+    }
+}
