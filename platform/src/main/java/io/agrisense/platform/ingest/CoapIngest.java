@@ -2,9 +2,9 @@ package io.agrisense.platform.ingest;
 
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
-import java.io.IOException;
-import java.net.BindException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -56,15 +56,20 @@ public final class CoapIngest implements AutoCloseable {
     }
 
     public void start() {
+        // Californium logs a bind failure with a stack trace and goes on; check the port first for a clear error.
+        if (settings.port() != 0) {
+            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(settings.host(), settings.port()))) {
+                probe.setReuseAddress(false);
+            } catch (SocketException e) {
+                throw StartupException.portInUse(settings.port(), "AGRI_COAP_PORT");
+            }
+        }
         try {
-            udp.start();
-        } catch (BindException e) {
-            throw StartupException.portInUse(settings.port(), "AGRI_COAP_PORT");
-        } catch (IOException e) {
+            server.start();
+        } catch (IllegalStateException e) {
             throw new StartupException("the CoAP endpoint did not start on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage(), e);
         }
-        server.start();
         LOG.info("CoAP ingest listening on udp {}:{} (POST /telemetry/<id>)", settings.host(), port());
     }
 
