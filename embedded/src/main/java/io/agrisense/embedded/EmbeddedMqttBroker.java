@@ -1,5 +1,6 @@
 package io.agrisense.embedded;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         if (!Ports.isAvailable(options.bindAddress(), port)) {
             throw new PortUnavailableException("the embedded MQTT broker", options.bindAddress(), port);
         }
+        raiseInflightWindow();
         try {
             Path folder = options.folder() != null ? options.folder() : Files.createTempDirectory("agri-mqtt-");
             Path conf = Files.createDirectories(folder.resolve("conf"));
@@ -66,6 +68,17 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * HiveMQ CE sends a persistent session at most 50 unacknowledged messages (an internal constant, whatever the
+     * client's Receive Maximum) and polls its queue again only when all of them are acknowledged. A subscriber that
+     * acknowledges after its batch commits would then be capped at 50 messages per commit; let the client's
+     * Receive Maximum decide instead (up to 10,000).
+     */
+    private static void raiseInflightWindow() {
+        InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = Math.max(InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES, 10_000);
+        InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = Math.max(InternalConfigurations.PUBLISH_POLL_BATCH_SIZE, 10_000);
     }
 
     private static String configXml(Options options, int port) {
