@@ -206,7 +206,7 @@ public final class Platform implements AutoCloseable {
             coap.close();
         }
         if (batcher != null) {
-            batcher.close(Duration.ofSeconds(10));
+            batcher.close(config.ingest().shutdownTimeout());
         }
         if (mqtt != null) {
             mqtt.close();

@@ -103,7 +103,8 @@ public final class ConfigLoader {
                 ingest.duration("batchWait", Duration.ofMillis(20)),
                 ingest.duration("futureTolerance", Duration.ofMinutes(5)),
                 ingest.integer("maxPayloadBytes", 1 << 20, 64, 64 << 20),
-                ingest.integer("queueCapacity", 100_000, 1, 10_000_000));
+                ingest.integer("queueCapacity", 100_000, 1, 10_000_000),
+                ingest.duration("shutdownTimeout", Duration.ofSeconds(10)));
         Path dataDir = Path.of(env(env, AGRI_DATA_DIR, top.text("dataDir", "./agri-data")));
 
         top.rejectUnknown();

@@ -48,7 +48,7 @@ public record PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap,
 
     /** How readings are validated and batched into transactions. */
     public record Ingest(int batchMessages, int batchReadings, Duration batchWait, Duration futureTolerance,
-                         int maxPayloadBytes, int queueCapacity) {
+                         int maxPayloadBytes, int queueCapacity, Duration shutdownTimeout) {
     }
 
     public PlatformConfig withDatabase(Database newDatabase) {

@@ -49,6 +49,8 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
         config.setValidationTimeout(Math.max(250, Math.min(connectionTimeout.toMillis(), 2000)));
         config.setInitializationFailTimeout(connectionTimeout.toMillis());
+        // Bound the driver's own connect attempt too, so a dead server is noticed (and shutdown is quick).
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, connectionTimeout.toSeconds())));
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(config);

@@ -1,0 +1,54 @@
+package io.agrisense.platform.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agrisense.embedded.EmbeddedDatabase;
+import io.agrisense.embedded.testkit.TestServices;
+import io.agrisense.platform.config.PlatformConfig;
+import io.agrisense.platform.testing.Http;
+import io.agrisense.platform.testing.PlatformFixture;
+import io.agrisense.protocol.StationId;
+import io.agrisense.protocol.senml.Senml;
+import io.agrisense.protocol.senml.SenmlFormat;
+import io.agrisense.protocol.senml.SenmlPackBuilder;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With its database gone the platform says so: /health is 503 naming the database, ingest answers 503. */
+class DatabaseDownIT {
+
+    @Test
+    void healthIs503AndIngestRefusesWhileTheDatabaseIsDown() {
+        EmbeddedDatabase db = EmbeddedDatabase.start(null, 0);
+        PlatformConfig base = PlatformFixture.config("dbdown", Map.of("http", "ingestTimeout: 3s", "ingest", "shutdownTimeout: 2s"));
+        PlatformConfig config = base.withDatabase(base.database().withUrl(db.jdbcUrl(), db.user(), db.password()));
+        try (Platform platform = Platform.start(config, Platform.Extensions.none())) {
+            Http http = new Http(platform.httpPort());
+            assertThat(http.get("/health").status()).isEqualTo(200);
+
+            db.close();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/health").status()).isEqualTo(503));
+            JsonObject health = http.get("/health").json();
+            assertThat(health.getString("status")).isEqualTo("down");
+            assertThat(health.getJsonObject("components").getJsonObject("database").getString("status")).isEqualTo("down");
+            assertThat(health.getJsonObject("components").getJsonObject("broker").getString("status")).isEqualTo("up");
+
+            String st = TestServices.uniqueStationId("dbdown");
+            Http.Reply ingest = http.post("/api/v1/stations/" + st + "/telemetry", "application/senml+json",
+                    Senml.encode(SenmlPackBuilder.forStation(StationId.of(st))
+                            .add("ph", "pH", Instant.now().getEpochSecond() - 60, 7.0).build(), SenmlFormat.JSON));
+            assertThat(ingest.status()).isEqualTo(503);
+            assertThat(ingest.error()).contains("retrying is safe");
+            assertThat(http.get("/health").json().getJsonObject("components").getJsonObject("ingest").getString("detail"))
+                    .startsWith("database writes failing, retrying with back-off");
+            assertThat(http.get("/api/v1/stations").status()).isEqualTo(503);
+        } finally {
+            db.close();
+        }
+    }
+}
