@@ -18,7 +18,11 @@ public final class PlatformMain implements Runnable {
     }
 
     static int run(String[] args) {
-        CommandLine cl = new CommandLine(new PlatformMain());
+        return run(args, new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
+    }
+
+    static int run(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
+        CommandLine cl = new CommandLine(new PlatformMain()).setOut(out).setErr(err);
         // A setting to fix is one line on stderr, not a stack trace.
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof StartupException) {
