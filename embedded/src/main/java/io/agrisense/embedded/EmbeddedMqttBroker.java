@@ -117,6 +117,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
               <logger name="com.zaxxer.hikari" level="WARN"/>
               <logger name="org.eclipse.paho" level="WARN"/>
               <logger name="io.netty" level="WARN"/>
+              <logger name="org.eclipse.californium" level="WARN"/>
+              <logger name="org.flywaydb.core.internal.command.DbMigrate" level="ERROR"/>
               <root level="INFO"><appender-ref ref="CONSOLE"/></root>
             </configuration>
             """;

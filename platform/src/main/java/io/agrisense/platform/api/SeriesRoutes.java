@@ -30,7 +30,7 @@ final class SeriesRoutes implements RouteContributor {
     }
 
     private void series(RoutingContext ctx) {
-        SeriesRequest r = SeriesRequest.parse(params(ctx.queryParams()), clock.instant());
+        SeriesRequest r = SeriesRequest.parse(params(ctx.queryParams()), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         Responses.blocking(ctx, workers, () -> r.bucketed()
                 ? reader.buckets(r.station(), r.metric().name(), r.from(), r.to(), r.step(), r.agg())
                 : reader.raw(r.station(), r.metric().name(), r.from(), r.to(), SeriesRequest.MAX_POINTS + 1),

@@ -199,6 +199,7 @@ public final class Platform implements AutoCloseable {
     /** Stops taking messages, commits and acknowledges what is queued, then stops HTTP, CoAP, the broker and the database. */
     @Override
     public void close() {
+        LOG.info("Stopping: ingest (committing and acknowledging what is queued), HTTP, CoAP, broker, database");
         if (mqtt != null) {
             mqtt.stopReceiving();
         }
@@ -222,5 +223,6 @@ public final class Platform implements AutoCloseable {
             database.close();
         }
         embedded.close();
+        LOG.info("AgriSense platform stopped");
     }
 }
