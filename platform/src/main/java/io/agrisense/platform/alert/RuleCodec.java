@@ -2,6 +2,7 @@ package io.agrisense.platform.alert;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,16 +85,39 @@ public final class RuleCodec {
                 throw new InvalidRulesException(source, List.of(new FieldError(root, "empty document")));
             }
             return value;
-        } catch (JsonMappingException e) {
-            throw new InvalidRulesException(source, List.of(new FieldError(path(e), describe(e))));
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidRulesException(source, List.of(new FieldError(root, "not valid YAML/JSON" + where + ": "
-                    + e.getOriginalMessage())));
+            StreamReadException syntax = syntaxError(e);
+            if (syntax != null) {
+                throw new InvalidRulesException(source, List.of(new FieldError(root, describe(syntax))));
+            }
+            if (e instanceof JsonMappingException m) {
+                throw new InvalidRulesException(source, List.of(new FieldError(path(m), describe(m))));
+            }
+            throw new InvalidRulesException(source, List.of(new FieldError(root, e.getOriginalMessage())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
+    }
+
+    private static StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The parser's complaint without the echoed source lines and caret markers. */
+    private static String describe(StreamReadException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        String problem = e.getOriginalMessage().lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'") && !l.equals("^") && !l.startsWith("at [Source"))
+                .filter(l -> e.getOriginalMessage().lines().noneMatch(raw -> raw.startsWith("    ") && raw.strip().equals(l)))
+                .collect(java.util.stream.Collectors.joining("; "));
+        return "not valid YAML/JSON" + where + ": " + problem;
     }
 
     private static String path(JsonMappingException e) {

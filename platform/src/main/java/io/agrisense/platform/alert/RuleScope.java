@@ -1,6 +1,7 @@
 package io.agrisense.platform.alert;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.agrisense.protocol.StationId;
@@ -37,6 +38,7 @@ public record RuleScope(String station, String profile) {
         return new RuleScope(null, name);
     }
 
+    @JsonIgnore
     public boolean isAll() {
         return station == null && profile == null;
     }
