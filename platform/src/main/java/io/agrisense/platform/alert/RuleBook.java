@@ -79,7 +79,7 @@ public final class RuleBook {
     public List<EffectiveRule> applicable(StationId station, String profile) {
         List<EffectiveRule> out = new ArrayList<>();
         for (RuleDefinition r : rules.values()) {
-            if (!r.isEnabled() || !r.scopeOrAll().matches(station, profile)) {
+            if (!r.enabledOrDefault() || !r.scopeOrAll().matches(station, profile)) {
                 continue;
             }
             StationOverride override = r.overridesOrEmpty().stream()

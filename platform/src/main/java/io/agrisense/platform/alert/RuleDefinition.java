@@ -50,7 +50,7 @@ public record RuleDefinition(
     }
 
     @JsonIgnore
-    public boolean isEnabled() {
+    public boolean enabledOrDefault() {
         return enabled == null || enabled;
     }
 
