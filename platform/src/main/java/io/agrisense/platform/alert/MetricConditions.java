@@ -6,7 +6,6 @@ import io.agrisense.protocol.MetricCatalogue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Optional;
 
 /** Evaluates threshold and rate-of-change rules on a reading and words the outcome for people. */
 final class MetricConditions {
@@ -55,7 +54,7 @@ final class MetricConditions {
     }
 
     static String withUnit(String metric, double value) {
-        String unit = Optional.ofNullable(MetricCatalogue.lookup(metric).orElse(null)).map(Metric::unit).orElse(null);
+        String unit = MetricCatalogue.lookup(metric).map(Metric::unit).orElse(null);
         return number(value) + (unit == null ? "" : " " + unit);
     }
 

@@ -14,7 +14,10 @@ import io.agrisense.protocol.StationId;
 import java.io.IOException;
 import java.time.Instant;
 
-/** JSON form of {@link EngineSnapshot} (instants as ISO-8601, station ids as strings), e.g. for a jsonb column. */
+/**
+ * JSON forms of {@link EngineSnapshot} (e.g. for a jsonb column) and of {@link Alert} (notifications, API):
+ * instants as ISO-8601 strings, station ids as strings.
+ */
 public final class SnapshotCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -53,6 +56,22 @@ public final class SnapshotCodec {
             return MAPPER.writeValueAsString(snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the alert engine snapshot", e);
+        }
+    }
+
+    public static String alertToJson(Alert alert) {
+        try {
+            return MAPPER.writeValueAsString(alert);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise alert " + alert.id(), e);
+        }
+    }
+
+    public static Alert alertFromJson(String json) {
+        try {
+            return MAPPER.readValue(json, Alert.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an alert: " + e.getOriginalMessage(), e);
         }
     }
 

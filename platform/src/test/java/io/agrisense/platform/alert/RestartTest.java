@@ -59,6 +59,18 @@ class RestartTest {
     }
 
     @Test
+    void alertsHaveAJsonFormForNotificationsAndTheAlertTable() {
+        firePondAlert();
+        Alert alert = before.log.get(0).alert();
+
+        String json = SnapshotCodec.alertToJson(alert);
+
+        assertThat(json).contains("\"station\":\"pond-3\"", "\"state\":\"firing\"", "\"severity\":\"critical\"",
+                "\"firedAt\":\"2024-07-01T02:05:00Z\"");
+        assertThat(SnapshotCodec.alertFromJson(json)).isEqualTo(alert);
+    }
+
+    @Test
     void anAcknowledgementSurvivesTheRestart() {
         firePondAlert();
         String id = before.log.get(0).alert().id();
