@@ -214,6 +214,21 @@ class SimulatedDriversTest {
     }
 
     @Test
+    void aRelayWhoseSafeStateIsOnStartsOnAndReturnsThere() {
+        io.agrisense.edge.sensor.ActuatorSpec vent = new io.agrisense.edge.sensor.ActuatorSpec("fan", "relay",
+                java.util.Map.of("pin", 24, "safeState", "on"));
+        Actuator fan = factory.actuator(vent);
+        assertThat(fan.isOn()).isTrue();
+        assertThat(hardware.environment().isOn(Load.FAN)).isTrue();
+
+        fan.set(false);
+        assertThat(hardware.environment().isOn(Load.FAN)).isFalse();
+        fan.close();
+        assertThat(fan.isOn()).isTrue();
+        assertThat(hardware.environment().isOn(Load.FAN)).isTrue();
+    }
+
+    @Test
     void aeratorRelayLiftsTheMeasuredOxygenAtNight() throws SensorException {
         clock.advance(Duration.ofHours(15)); // 02:00
         factory.sensor(TestStation.sensor("water_temp"));
