@@ -9,14 +9,13 @@ final class AnalogProbeSensor implements Sensor {
     private final AnalogProbe probe;
     private final Ads1115 adc;
     private final TemperatureSource temperature;
-    private final Runnable release;
 
-    AnalogProbeSensor(String name, AnalogProbe probe, Ads1115 adc, TemperatureSource temperature, Runnable release) {
+    /** The ADC is shared with the chip's other probes and closed by whoever shares it out. */
+    AnalogProbeSensor(String name, AnalogProbe probe, Ads1115 adc, TemperatureSource temperature) {
         this.name = name;
         this.probe = probe;
         this.adc = adc;
         this.temperature = temperature;
-        this.release = release;
     }
 
     @Override
@@ -34,10 +33,5 @@ final class AnalogProbeSensor implements Sensor {
         }
         double celsius = probe.calibration().usesTemperature() ? temperature.celsius() : Double.NaN;
         return List.of(new SensorReading(probe.calibration().metric(), probe.calibration().value(volts, celsius)));
-    }
-
-    @Override
-    public void close() {
-        release.run();
     }
 }

@@ -102,21 +102,29 @@ public final class DeviceFactory {
         }
         List<String> metrics = metrics(spec);
         Set<String> reported = o.has("metrics") ? new LinkedHashSet<>(metrics) : null;
-        Runnable[] release = {() -> { }};
-        Sensor driver = driver(spec, type, o, release);
-        StationSensor[] self = new StationSensor[1];
-        self[0] = new StationSensor(driver, reported, hardware.timing(), () -> {
-            byName.remove(spec.name(), self[0]);
-            release[0].run();
+        Built built = driver(spec, type, o);
+        StationSensor sensor = new StationSensor(built.driver(), reported, hardware.timing(), closed -> {
+            byName.remove(spec.name(), closed);
+            built.release().run();
         });
-        byName.put(spec.name(), self[0]);
-        return self[0];
+        byName.put(spec.name(), sensor);
+        return sensor;
     }
 
-    private Sensor driver(SensorSpec spec, String type, SpecOptions o, Runnable[] release) {
+    /** A driver and what to release when it closes (a shared ADC is closed with its last probe). */
+    private record Built(Sensor driver, Runnable release) {
+        Built(Sensor driver) {
+            this(driver, () -> { });
+        }
+    }
+
+    private Built driver(SensorSpec spec, String type, SpecOptions o) {
         String name = spec.name();
         DeviceTiming timing = hardware.timing();
-        return switch (type) {
+        if (type.equals("ads1115")) {
+            return analogProbe(spec);
+        }
+        return new Built(switch (type) {
             case "bme280" -> new Bme280(name, hardware.pi4j(), bus(o), o.i2cAddress("address", Bme280.DEFAULT_ADDRESS), timing);
             case "sht31" -> new Sht31(name, hardware.pi4j(), bus(o), o.i2cAddress("address", Sht31.DEFAULT_ADDRESS), timing);
             case "bh1750" -> new Bh1750(name, hardware.pi4j(), bus(o), o.i2cAddress("address", Bh1750.DEFAULT_ADDRESS),
@@ -127,7 +135,6 @@ public final class DeviceFactory {
                 }
                 yield new Scd41(name, hardware.pi4j(), bus(o), timing);
             }
-            case "ads1115" -> analogProbe(spec, release);
             case "ds18b20" -> {
                 String id = o.requireString("w1_id").toLowerCase(java.util.Locale.ROOT);
                 if (!Ds18b20.W1_ID.matcher(id).matches()) {
@@ -145,7 +152,7 @@ public final class DeviceFactory {
                     debounce(o, Anemometer.DEFAULT_DEBOUNCE), timing);
             case "cpu_temperature" -> new CpuTemperature(name, hardware::cpuThermalZone);
             default -> throw new IllegalStateException(type);
-        };
+        });
     }
 
     public Actuator actuator(ActuatorSpec spec) {
@@ -186,17 +193,16 @@ public final class DeviceFactory {
         return SpecOptions.of(spec).choice("load", "other", List.of("aerator", "valve", "fan", "other"));
     }
 
-    private Sensor analogProbe(SensorSpec spec, Runnable[] release) {
+    private Built analogProbe(SensorSpec spec) {
         AnalogProbe probe = AnalogProbe.parse(spec);
         String key = probe.bus() + "/" + probe.address();
-        SharedAdc shared;
+        SharedAdc adc;
         synchronized (adcs) {
-            shared = adcs.computeIfAbsent(key, k -> new SharedAdc(
+            adc = adcs.computeIfAbsent(key, k -> new SharedAdc(
                     new Ads1115(hardware.pi4j(), probe.bus(), probe.address(), hardware.timing())));
-            shared.users++;
+            adc.users++;
         }
-        SharedAdc adc = shared;
-        release[0] = () -> {
+        Runnable release = () -> {
             synchronized (adcs) {
                 if (--adc.users == 0) {
                     adcs.remove(key, adc);
@@ -204,7 +210,7 @@ public final class DeviceFactory {
                 }
             }
         };
-        return new AnalogProbeSensor(spec.name(), probe, adc.chip, temperatureSource(spec, probe), () -> { });
+        return new Built(new AnalogProbeSensor(spec.name(), probe, adc.chip, temperatureSource(spec, probe)), release);
     }
 
     private TemperatureSource temperatureSource(SensorSpec spec, AnalogProbe probe) {

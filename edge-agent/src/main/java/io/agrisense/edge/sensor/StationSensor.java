@@ -3,6 +3,7 @@ package io.agrisense.edge.sensor;
 import io.agrisense.protocol.MetricCatalogue;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What the factory hands out: the driver, optionally limited to some of its metrics, remembering its last good
@@ -16,11 +17,11 @@ final class StationSensor implements Sensor {
     private final Sensor driver;
     private final Set<String> reported;
     private final DeviceTiming timing;
-    private final Runnable onClose;
+    private final Consumer<StationSensor> onClose;
     private List<SensorReading> last;
     private long lastNanos;
 
-    StationSensor(Sensor driver, Set<String> reported, DeviceTiming timing, Runnable onClose) {
+    StationSensor(Sensor driver, Set<String> reported, DeviceTiming timing, Consumer<StationSensor> onClose) {
         this.driver = driver;
         this.reported = reported;
         this.timing = timing;
@@ -68,7 +69,7 @@ final class StationSensor implements Sensor {
         try {
             driver.close();
         } finally {
-            onClose.run();
+            onClose.accept(this);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.agrisense.edge.sim;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalState;
 import io.agrisense.edge.sensor.ActuatorSpec;
 import io.agrisense.edge.sensor.AnalogProbe;
 import io.agrisense.edge.sensor.Anemometer;
@@ -41,10 +40,6 @@ public final class SimulatedHardware implements Hardware {
     private final SimTiming timing;
     private final SimFiles files;
     private final Context pi4j;
-    private final Map<Integer, Relay> relays = new HashMap<>();
-
-    private record Relay(Load load, boolean activeLow, boolean[] on) {
-    }
 
     private SimulatedHardware(EnvironmentModel environment, FaultInjector faults, SimTiming timing, SimFiles files,
                               Context pi4j) {
@@ -70,29 +65,18 @@ public final class SimulatedHardware implements Hardware {
         String cpuName = sensors.stream().filter(s -> s.type().equals("cpu_temperature")).map(SensorSpec::name)
                 .findFirst().orElse("(soc)");
         SimFiles files = new SimFiles(new SensorSignal(cpuName, model, faults, seed));
-        Map<Integer, Relay> relays = new HashMap<>();
-        for (ActuatorSpec spec : actuators) {
-            SpecOptions o = SpecOptions.of(spec);
-            int pin = o.requireInteger("pin", 0, 27);
-            Relay relay = new Relay(Load.of(spec), o.bool(o.spelling("activeLow", "active_low"), false), new boolean[1]);
-            if (relays.put(pin, relay) != null) {
-                throw new IllegalArgumentException("two relays on GPIO " + pin);
-            }
-        }
+        RelayBoard relays = new RelayBoard(model, actuators);
         SimI2CProvider i2c = new SimI2CProvider();
         SimSerialProvider serial = new SimSerialProvider();
         SimDigitalInputProvider inputs = new SimDigitalInputProvider(timing);
-        SimulatedHardware[] self = new SimulatedHardware[1];
-        SimDigitalOutputProvider outputs = new SimDigitalOutputProvider((pin, level) -> self[0].relayLevel(pin, level));
+        SimDigitalOutputProvider outputs = new SimDigitalOutputProvider(relays::level);
         Map<Integer, SimAds1115> adcs = new HashMap<>();
         for (SensorSpec spec : sensors) {
             render(spec, new SensorSignal(spec.name(), model, faults, seed), seed, model, timing, files, i2c, serial,
                     inputs, adcs);
         }
         Context context = Pi4J.newContextBuilder().noAutoDetect().add(i2c, serial, inputs, outputs).build();
-        self[0] = new SimulatedHardware(model, faults, timing, files, context);
-        self[0].relays.putAll(relays);
-        return self[0];
+        return new SimulatedHardware(model, faults, timing, files, context);
     }
 
     private static void render(SensorSpec spec, SensorSignal signal, long seed, EnvironmentModel model,
@@ -142,16 +126,6 @@ public final class SimulatedHardware implements Hardware {
 
     private static long debounceNanos(SpecOptions o, Duration defaultValue) {
         return Math.round(o.number("debounce_ms", defaultValue.toNanos() / 1e6) * 1e6);
-    }
-
-    private synchronized void relayLevel(int pin, DigitalState level) {
-        Relay relay = relays.get(pin);
-        if (relay == null || relay.load() == Load.OTHER) {
-            return;
-        }
-        relay.on()[0] = level == (relay.activeLow() ? DigitalState.LOW : DigitalState.HIGH);
-        boolean anyOn = relays.values().stream().anyMatch(r -> r.load() == relay.load() && r.on()[0]);
-        environment.switchLoad(relay.load(), anyOn);
     }
 
     /** The physical model behind the devices, readable in tests. */
