@@ -16,7 +16,27 @@ public final class Senml {
      * white space), a CBOR pack with an array head (major type 4).
      */
     public static SenmlFormat detect(byte[] payload) throws SenmlException {
-        throw new UnsupportedOperationException("implemented by the protocol work");
+        if (payload == null || payload.length == 0) {
+            throw new SenmlException("empty payload: expected a SenML pack (JSON array or CBOR array)");
+        }
+        for (byte b : payload) {
+            int c = b & 0xff;
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                continue; // JSON may start with white space; no CBOR array head is a white-space byte
+            }
+            if (c == '[') {
+                return SenmlFormat.JSON;
+            }
+            if (c >>> 5 == 4) {
+                return SenmlFormat.CBOR;
+            }
+            if (c == '{') {
+                throw new SenmlException("a SenML pack must be a JSON array of records, got an object");
+            }
+            throw new SenmlException(String.format(
+                    "not a SenML pack: first byte 0x%02x is neither '[' (JSON) nor a CBOR array head (0x80-0x9f)", c));
+        }
+        throw new SenmlException("payload holds only white space: expected a SenML pack");
     }
 
     public static List<SenmlRecord> decode(byte[] payload) throws SenmlException {
@@ -24,16 +44,16 @@ public final class Senml {
     }
 
     public static List<SenmlRecord> decode(byte[] payload, SenmlFormat format) throws SenmlException {
-        throw new UnsupportedOperationException("implemented by the protocol work");
+        return format == SenmlFormat.JSON ? SenmlJson.decode(payload) : SenmlCbor.decode(payload);
     }
 
     public static byte[] encode(List<SenmlRecord> pack, SenmlFormat format) {
-        throw new UnsupportedOperationException("implemented by the protocol work");
+        return format == SenmlFormat.JSON ? SenmlJson.encode(pack) : SenmlCbor.encode(pack);
     }
 
     /** Resolves a pack (RFC 8428 §4.6); relative times are taken from {@code nowEpochSeconds}. */
     public static List<ResolvedRecord> resolve(List<SenmlRecord> pack, double nowEpochSeconds) throws SenmlException {
-        throw new UnsupportedOperationException("implemented by the protocol work");
+        return SenmlResolver.resolve(pack, nowEpochSeconds);
     }
 
     public static List<ResolvedRecord> decodeAndResolve(byte[] payload, double nowEpochSeconds) throws SenmlException {
