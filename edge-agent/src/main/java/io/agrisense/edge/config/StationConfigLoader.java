@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.agrisense.edge.sampling.UnitConversion;
 import io.agrisense.edge.sensor.ActuatorSpec;
+import io.agrisense.edge.sensor.DeviceFactory;
+import io.agrisense.edge.sensor.SensorSpec;
 import io.agrisense.protocol.Metric;
 import io.agrisense.protocol.MetricCatalogue;
 import io.agrisense.protocol.StationId;
@@ -52,7 +54,7 @@ public final class StationConfigLoader {
 
     /** A loader for the sensor types the agent's drivers know. */
     public static StationConfigLoader standard() {
-        return new StationConfigLoader(KnownSensorTypes.ALL);
+        return new StationConfigLoader(DeviceFactory.sensorTypes());
     }
 
     public StationConfig load(Path file) throws ConfigException {
@@ -118,9 +120,14 @@ public final class StationConfigLoader {
         SenmlFormat format = top.choice("payload_format", SenmlFormat.class,
                 uplink.isMqtt() ? SenmlFormat.JSON : SenmlFormat.CBOR);
         BufferConfig buffer = buffer(top, baseDir);
-        List<SensorConfig> sensors = sensors(top);
-        List<ActuatorSpec> actuators = actuators(top);
-        List<RuleConfig> rules = rules(top, sensors, actuators);
+        Map<String, List<String>> metricsBySensor = new LinkedHashMap<>();
+        List<SensorConfig> sensors;
+        List<ActuatorSpec> actuators;
+        try (DriverCheck drivers = new DriverCheck()) {
+            sensors = sensors(top, drivers, metricsBySensor);
+            actuators = actuators(top, drivers);
+        }
+        List<RuleConfig> rules = rules(top, metricsBySensor, actuators);
         Duration health = Duration.ofSeconds(60);
         if (top.has("health")) {
             ConfigNode h = top.object("health");
@@ -144,7 +151,8 @@ public final class StationConfigLoader {
         return new BufferConfig(path, max, fsync, interval);
     }
 
-    private List<SensorConfig> sensors(ConfigNode top) throws ConfigException {
+    private List<SensorConfig> sensors(ConfigNode top, DriverCheck drivers, Map<String, List<String>> metricsBySensor)
+            throws ConfigException {
         List<ConfigNode> items = top.list("sensors");
         if (items.isEmpty()) {
             throw top.problemAt("sensors", "must list at least one sensor");
@@ -158,11 +166,22 @@ public final class StationConfigLoader {
                 throw s.problemAt("type", "unknown sensor type '" + type + "'; known types: " + sorted(sensorTypes));
             }
             Duration interval = s.duration("interval", null, MIN_INTERVAL);
+            Map<String, Object> options = s.remainingAsOptions(SENSOR_RUNTIME_KEYS);
+            List<String> metrics;
+            try {
+                metrics = drivers.sensor(new SensorSpec(name, type, options));
+            } catch (IllegalArgumentException e) {
+                throw s.problem(e.getMessage());
+            }
+            metricsBySensor.put(name, metrics);
             Map<String, Calibration> calibration = new LinkedHashMap<>();
             for (Map.Entry<String, ConfigNode> e : s.entries("calibration").entrySet()) {
+                if (!metrics.contains(e.getKey())) {
+                    throw e.getValue().problem("this sensor reports " + metrics + ", not " + e.getKey());
+                }
                 calibration.put(e.getKey(), calibration(e.getKey(), e.getValue()));
             }
-            sensors.add(new SensorConfig(name, type, interval, s.remainingAsOptions(SENSOR_RUNTIME_KEYS), calibration));
+            sensors.add(new SensorConfig(name, type, interval, options, calibration));
         }
         return sensors;
     }
@@ -185,7 +204,7 @@ public final class StationConfigLoader {
         return new Calibration(scale, c.optNumber("offset", 0.0), from);
     }
 
-    private static List<ActuatorSpec> actuators(ConfigNode top) throws ConfigException {
+    private static List<ActuatorSpec> actuators(ConfigNode top, DriverCheck drivers) throws ConfigException {
         List<ActuatorSpec> actuators = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigNode a : top.list("actuators")) {
@@ -194,13 +213,19 @@ public final class StationConfigLoader {
             if (!ACTUATOR_TYPES.contains(type)) {
                 throw a.problemAt("type", "unknown actuator type '" + type + "'; known types: " + ACTUATOR_TYPES);
             }
-            actuators.add(new ActuatorSpec(name, type, a.remainingAsOptions(Set.of("name", "type"))));
+            ActuatorSpec spec = new ActuatorSpec(name, type, a.remainingAsOptions(Set.of("name", "type")));
+            try {
+                drivers.actuator(spec);
+            } catch (IllegalArgumentException e) {
+                throw a.problem(e.getMessage());
+            }
+            actuators.add(spec);
         }
         return actuators;
     }
 
-    private static List<RuleConfig> rules(ConfigNode top, List<SensorConfig> sensors, List<ActuatorSpec> actuators)
-            throws ConfigException {
+    private static List<RuleConfig> rules(ConfigNode top, Map<String, List<String>> metricsBySensor,
+                                          List<ActuatorSpec> actuators) throws ConfigException {
         List<RuleConfig> rules = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigNode r : top.list("rules")) {
@@ -211,8 +236,14 @@ public final class StationConfigLoader {
                 throw r.problemAt("metric", "'" + metric + "' is not a metric of the catalogue");
             }
             String sensor = r.optString("sensor", null);
-            if (sensor != null && sensors.stream().noneMatch(s -> s.name().equals(sensor))) {
+            if (sensor != null && !metricsBySensor.containsKey(sensor)) {
                 throw r.problemAt("sensor", "no sensor named '" + sensor + "' in sensors");
+            }
+            if (sensor != null && !metricsBySensor.get(sensor).contains(metric)) {
+                throw r.problemAt("metric", "sensor '" + sensor + "' reports " + metricsBySensor.get(sensor) + ", not " + metric);
+            }
+            if (metricsBySensor.values().stream().noneMatch(m -> m.contains(metric))) {
+                throw r.problemAt("metric", "no sensor of this station reports " + metric);
             }
             if (r.has("below") == r.has("above")) {
                 throw r.problem("needs exactly one of 'below' or 'above'");
