@@ -174,6 +174,9 @@ public final class SamplingScheduler implements AutoCloseable {
                 long wall = clock.millis();
                 List<Reading> readings = new ArrayList<>(raw.size());
                 for (SensorReading r : raw) {
+                    if (!Double.isFinite(r.value())) {
+                        throw new SensorException(config.name() + " returned " + r.value() + " for " + r.metric());
+                    }
                     Optional<Metric> m = metric(config.name(), r.metric());
                     double value = m.isPresent() ? calibrator.apply(m.get(), r.value()) : r.value();
                     readings.add(Reading.measurement(r.metric(), m.map(Metric::unit).orElse(null),

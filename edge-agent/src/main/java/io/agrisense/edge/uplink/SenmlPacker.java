@@ -4,13 +4,13 @@ import io.agrisense.edge.sampling.Reading;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.senml.Senml;
 import io.agrisense.protocol.senml.SenmlFormat;
+import io.agrisense.protocol.senml.SenmlPackBuilder;
 import io.agrisense.protocol.senml.SenmlRecord;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns readings into one SenML pack (RFC 8428): base name {@code urn:dev:agri:<id>:} and base time on the first
- * record, times of the others relative to it, in seconds with millisecond resolution.
+ * Turns readings into one SenML pack (RFC 8428): base name {@code urn:dev:agri:<id>:} and a base time on the first
+ * record, every time relative to it with millisecond resolution; events become {@code vs} records.
  */
 public final class SenmlPacker {
 
@@ -31,23 +31,15 @@ public final class SenmlPacker {
     }
 
     List<SenmlRecord> records(List<Reading> readings) {
-        if (readings.isEmpty()) {
-            throw new IllegalArgumentException("an empty pack");
-        }
-        long baseMillis = readings.get(0).epochMillis();
-        List<SenmlRecord> pack = new ArrayList<>(readings.size());
-        for (int i = 0; i < readings.size(); i++) {
-            Reading r = readings.get(i);
-            double t = (r.epochMillis() - baseMillis) / 1000.0;
-            Double time = i == 0 ? null : t;
-            SenmlRecord rec = r.isEvent()
-                    ? new SenmlRecord(null, null, null, null, null, null, r.name(), null, null, r.text(), null, null, null, time, null)
-                    : SenmlRecord.measurement(r.name(), r.unit(), r.value(), time);
-            if (i == 0) {
-                rec = rec.withBase(station.baseName(), baseMillis / 1000.0);
+        SenmlPackBuilder pack = SenmlPackBuilder.forStation(station);
+        for (Reading r : readings) {
+            double seconds = r.epochMillis() / 1000.0;
+            if (r.isEvent()) {
+                pack.addString(r.name(), seconds, r.text());
+            } else {
+                pack.add(r.name(), r.unit(), seconds, r.value());
             }
-            pack.add(rec);
         }
-        return pack;
+        return pack.build();
     }
 }
