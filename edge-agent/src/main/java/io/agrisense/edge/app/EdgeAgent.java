@@ -121,6 +121,11 @@ public final class EdgeAgent implements AutoCloseable {
         return parts.pump.stats();
     }
 
+    /** The simulated hardware when running with {@code simulate}: steer the environment, inject sensor faults. */
+    public java.util.Optional<io.agrisense.edge.sim.SimulatedHardware> simulation() {
+        return parts.devices instanceof HardwareDevices h ? h.simulation() : java.util.Optional.empty();
+    }
+
     public long sensorErrors() {
         return parts.sampling.sensorErrors();
     }

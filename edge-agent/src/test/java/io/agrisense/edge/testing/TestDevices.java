@@ -80,6 +80,7 @@ public final class TestDevices implements Devices {
         public volatile boolean on;
         public volatile boolean closed;
         public final List<Boolean> history = new java.util.concurrent.CopyOnWriteArrayList<>();
+        public final List<Long> changedAtNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         TestRelay(String name) {
             this.name = name;
@@ -94,6 +95,7 @@ public final class TestDevices implements Devices {
         public void set(boolean value) {
             on = value;
             history.add(value);
+            changedAtNanos.add(System.nanoTime());
         }
 
         @Override
