@@ -15,6 +15,14 @@ public interface Hardware extends AutoCloseable {
     /** {@code /sys/class/thermal/thermal_zone0/temp} where readable. */
     Optional<Path> cpuThermalZone();
 
+    /**
+     * Time base for conversion waits and pulse timing. Added by the drivers: simulation substitutes device time
+     * derived from its clock, so a chip's conversion wait costs nothing there.
+     */
+    default DeviceTiming timing() {
+        return DeviceTiming.SYSTEM;
+    }
+
     @Override
     void close();
 }
