@@ -29,6 +29,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Starts PostgreSQL. {@code dataFolder} null means a throw-away database; {@code port} 0 picks a free port.
      */
     public static EmbeddedDatabase start(Path dataFolder, int port) {
+        return start(dataFolder, port, true);
+    }
+
+    /**
+     * As {@link #start(Path, int)}; {@code stopOnJvmExit} false leaves stopping to the caller's own shutdown hook,
+     * so that an application can stop its users of the database first (zonky's hook would race with them).
+     */
+    public static EmbeddedDatabase start(Path dataFolder, int port, boolean stopOnJvmExit) {
         if (port != 0 && !Ports.isAvailable("127.0.0.1", port)) {
             throw new PortUnavailableException("the embedded PostgreSQL", "127.0.0.1", port);
         }
@@ -36,6 +44,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(stopOnJvmExit)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", dataFolder == null ? "off" : "on")
                     .setServerConfig("synchronous_commit", dataFolder == null ? "off" : "on");

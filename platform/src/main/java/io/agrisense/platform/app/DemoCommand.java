@@ -16,7 +16,8 @@ final class DemoCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--stations", paramLabel = "DIR", defaultValue = "firmware-configs",
-            description = "folder of station YAML files to simulate (default: ${DEFAULT-VALUE})")
+            description = "folder of station YAML files to simulate (default: ${DEFAULT-VALUE}; "
+                    + "the stations bundled with the agent when there is no such folder)")
     Path stations;
 
     @Override
@@ -25,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
         PlatformConfig settings = loaded.withDatabase(loaded.database().withUrl(null, null, null))
                 .withMqtt(loaded.mqtt().withUrl(null));
         Platform platform = Platform.start(settings, Platform.Extensions.none());
-        DemoStations demo = DemoStations.start(stations, platform.mqttUri(), settings.dataDir().resolve("stations"));
+        DemoStations demo = DemoStations.start(stations, platform.mqttUri(), platform.coapPort(), settings.dataDir());
         Running running = Running.until(() -> {
             demo.close();
             platform.close();

@@ -19,7 +19,8 @@ final class EmbeddedServices implements AutoCloseable {
     PlatformConfig start(PlatformConfig config) {
         PlatformConfig resolved = config;
         if (config.database().embedded()) {
-            database = EmbeddedDatabase.start(config.dataDir().resolve("postgres").toAbsolutePath(), 0);
+            // Stopped by the platform's own orderly shutdown (after ingest has committed), not by zonky's JVM hook.
+            database = EmbeddedDatabase.start(config.dataDir().resolve("postgres").toAbsolutePath(), 0, false);
             resolved = resolved.withDatabase(config.database().withUrl(database.jdbcUrl(), database.user(), database.password()));
         }
         if (config.mqtt().embedded()) {
