@@ -146,9 +146,18 @@ public final class MqttIngest implements AutoCloseable {
         connector.schedule(() -> connect(attempt + 1), delay, TimeUnit.SECONDS);
     }
 
-    private void subscribe() {
+    /**
+     * Telemetry is shared among the platform instances of a share group; status is not (retained messages are
+     * not sent to shared subscriptions, and every instance needs every station's state).
+     */
+    MqttSubscription[] subscriptions() {
         String telemetry = settings.shareGroup() == null ? Topics.ALL_TELEMETRY : Topics.shared(settings.shareGroup(), Topics.ALL_TELEMETRY);
-        MqttSubscription[] subs = {new MqttSubscription(telemetry, 1), new MqttSubscription(Topics.ALL_STATUS, 1)};
+        return new MqttSubscription[] {new MqttSubscription(telemetry, 1), new MqttSubscription(Topics.ALL_STATUS, 1)};
+    }
+
+    private void subscribe() {
+        MqttSubscription[] subs = subscriptions();
+        String telemetry = subs[0].getTopic();
         try {
             client.subscribe(subs, null, new MqttActionListener() {
                 @Override

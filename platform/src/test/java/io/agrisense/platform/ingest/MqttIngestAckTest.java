@@ -51,4 +51,19 @@ class MqttIngestAckTest {
             ingest.close();
         }
     }
+
+    @Test
+    void subscribesToTelemetryThroughTheShareGroupAndToStatusDirectly() {
+        MqttIngest plain = ingest(settings());
+        MqttIngest shared = ingest(ConfigLoader.fromYaml("mqtt:\n  shareGroup: platform\n", "t", java.util.Map.of()).mqtt());
+        try {
+            assertThat(java.util.Arrays.stream(plain.subscriptions()).map(s -> s.getTopic() + " qos" + s.getQos()))
+                    .containsExactly("agri/v1/+/telemetry qos1", "agri/v1/+/status qos1");
+            assertThat(java.util.Arrays.stream(shared.subscriptions()).map(s -> s.getTopic()))
+                    .containsExactly("$share/platform/agri/v1/+/telemetry", "agri/v1/+/status");
+        } finally {
+            plain.close();
+            shared.close();
+        }
+    }
 }
