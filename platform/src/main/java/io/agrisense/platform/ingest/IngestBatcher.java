@@ -18,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestBatcher.class);
     private static final MessageOutcome NOTHING = new MessageOutcome(List.of(), 0, List.of(), List.of());
     private static final long MAX_BACKOFF_MS = 5000;
+    static final java.time.Duration WRITE_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     /** Commits a batch in one transaction ({@link ReadingBatchWriter#write} in production). */
     @FunctionalInterface
@@ -133,10 +135,16 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
         }
         IngestPipeline.Prepared prepared = pipeline.fromPlatform(readings, clock.instant());
         try {
-            MessageOutcome o = submit(prepared.rows()).join();
+            MessageOutcome o = submit(prepared.rows()).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return new WriteResult(o.stored().size(), o.duplicates(), o.rejections());
-        } catch (CompletionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("derived readings not stored: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("derived readings not committed within " + WRITE_TIMEOUT.toSeconds()
+                    + " s (database unavailable?); writing them again is safe");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the commit", e);
         }
     }
 

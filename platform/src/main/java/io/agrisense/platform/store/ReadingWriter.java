@@ -15,7 +15,8 @@ public interface ReadingWriter {
      * profile is looked up). Readings with an unknown metric, an implausible value or a bad time are rejected
      * and recorded, not thrown.
      *
-     * @throws IllegalStateException when the platform is shutting down or the database stays unavailable
+     * @throws IllegalStateException when the platform is shutting down, or nothing was committed within 30 s
+     *         (database unavailable; the readings may still be stored later, and writing them again is safe)
      */
     WriteResult write(List<StoredReading> readings);
 }
