@@ -1,7 +1,6 @@
 package io.agrisense.platform.app;
 
 import io.agrisense.platform.api.ApiVerticle;
-import io.agrisense.platform.api.HealthCheck;
 import io.agrisense.platform.api.RouteContributor;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
@@ -89,7 +88,7 @@ public final class Platform implements AutoCloseable {
         routes.addAll(extensions.routes());
         api = new ApiVerticle(config.http(), new ApiVerticle.Services(new StationDirectory(database.dataSource()),
                 new SeriesReader(database.dataSource(), database.mode()), new RejectedReadings(database.dataSource()),
-                healthChecks(), metrics, clock), routes);
+                HealthChecks.of(database, mqtt, batcher), metrics, clock), routes);
         await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "HTTP API");
 
         if (config.coap().enabled()) {
@@ -116,34 +115,6 @@ public final class Platform implements AutoCloseable {
         } catch (SQLException e) {
             throw new StartupException("cannot read the stations table: " + e.getMessage(), e);
         }
-    }
-
-    private List<HealthCheck> healthChecks() {
-        return List.of(
-                check("database", () -> database.ping()
-                        ? HealthCheck.Status.up("PostgreSQL, " + database.mode().name().toLowerCase(java.util.Locale.ROOT) + " storage")
-                        : HealthCheck.Status.down("PostgreSQL does not answer")),
-                check("broker", () -> mqtt.connected()
-                        ? HealthCheck.Status.up("connected to " + mqtt.serverUri())
-                        : HealthCheck.Status.down("not connected to " + mqtt.serverUri() + "; reconnecting")),
-                check("ingest", () -> {
-                    IngestBatcher.Health h = batcher.health();
-                    return new HealthCheck.Status(h.up(), h.detail() + " (" + h.queued() + " queued)");
-                }));
-    }
-
-    private static HealthCheck check(String name, java.util.function.Supplier<HealthCheck.Status> status) {
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Status check() {
-                return status.get();
-            }
-        };
     }
 
     private static void await(java.util.concurrent.Future<?> future, String what) {
