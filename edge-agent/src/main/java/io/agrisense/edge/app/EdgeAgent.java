@@ -90,7 +90,7 @@ public final class EdgeAgent implements AutoCloseable {
     private static Transport transport(AgentParts p) throws Exception {
         StationConfig c = p.config;
         if (c.uplink().isMqtt()) {
-            String online = StatusMessages.online(c.profile(), c.name(), AgentVersion.get(), "mqtt");
+            String online = StatusMessages.online(c.profile(), c.name(), AgentVersion.get(), "mqtt", c.location());
             MqttTransport mqtt = new MqttTransport(c.stationId(), c.uplink().mqtt(), online, p.loop,
                     (id, payload) -> p.loop.execute(() -> p.mqtt.reply(id, p.commands().handle(id, payload))));
             p.mqtt = mqtt;

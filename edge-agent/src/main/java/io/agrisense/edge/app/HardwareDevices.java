@@ -31,7 +31,7 @@ final class HardwareDevices implements Devices {
         if (!options.simulate()) {
             return new HardwareDevices(RealHardware.open());
         }
-        return new HardwareDevices(SimulatedHardware.create(config.profile(), options.seed(), options.clock(),
+        return new HardwareDevices(SimulatedHardware.create(config.profile(), options.seed(), options.worldOrClock(),
                 config.sensors().stream().map(SensorConfig::spec).toList(), config.actuators()));
     }
 

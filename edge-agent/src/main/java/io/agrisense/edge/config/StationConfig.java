@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A validated station YAML: who the station is, how it talks upstream, where it buffers, what it samples,
- * what it may switch and which edge rules protect it. Built by {@link StationConfigLoader}.
+ * what it may switch, which edge rules protect it and where it stands ({@code location}, null when not given).
+ * Built by {@link StationConfigLoader}.
  */
 public record StationConfig(
         StationId stationId,
@@ -22,6 +23,7 @@ public record StationConfig(
         List<ActuatorSpec> actuators,
         List<RuleConfig> rules,
         Duration healthInterval,
+        Location location,
         String source) {
 
     /** The station profiles of DESIGN.md; simulation models one environment per profile. */
@@ -48,11 +50,11 @@ public record StationConfig(
      */
     public StationConfig withUplinkUrl(String url) {
         return new StationConfig(stationId, profile, name, uplink.withUrl(url, stationId), payloadFormat, buffer,
-                sensors, actuators, rules, healthInterval, source);
+                sensors, actuators, rules, healthInterval, location, source);
     }
 
     public StationConfig withBuffer(BufferConfig newBuffer) {
         return new StationConfig(stationId, profile, name, uplink, payloadFormat, newBuffer, sensors, actuators, rules,
-                healthInterval, source);
+                healthInterval, location, source);
     }
 }

@@ -41,7 +41,7 @@ public final class StationConfigLoader {
     private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
 
     private static final Set<String> TOP_KEYS = Set.of("station_id", "profile", "name", "uplink", "payload_format",
-            "buffer", "sensors", "actuators", "rules", "health");
+            "buffer", "sensors", "actuators", "rules", "health", "location");
     private static final Set<String> SENSOR_RUNTIME_KEYS = Set.of("name", "type", "interval", "calibration");
     private static final Set<String> ACTUATOR_TYPES = Set.of("relay");
 
@@ -134,7 +134,29 @@ public final class StationConfigLoader {
             h.onlyKeys(Set.of("interval"));
             health = h.duration("interval", health, Duration.ofSeconds(1));
         }
-        return new StationConfig(stationId, profile, name, uplink, format, buffer, sensors, actuators, rules, health, source);
+        return new StationConfig(stationId, profile, name, uplink, format, buffer, sensors, actuators, rules, health,
+                location(top), source);
+    }
+
+    private static Location location(ConfigNode top) throws ConfigException {
+        if (!top.has("location")) {
+            return null;
+        }
+        ConfigNode l = top.object("location");
+        l.onlyKeys(Set.of("latitude", "longitude", "elevation"));
+        double latitude = l.number("latitude");
+        if (!(latitude >= -90 && latitude <= 90)) {
+            throw l.problemAt("latitude", latitude + " must be within -90..90 (decimal degrees, north positive)");
+        }
+        double longitude = l.number("longitude");
+        if (!(longitude >= -180 && longitude <= 180)) {
+            throw l.problemAt("longitude", longitude + " must be within -180..180 (decimal degrees, east positive)");
+        }
+        double elevation = l.optNumber("elevation", 0);
+        if (!(elevation >= -500 && elevation <= 9000)) {
+            throw l.problemAt("elevation", elevation + " must be within -500..9000 (metres above sea level)");
+        }
+        return new Location(latitude, longitude, elevation);
     }
 
     private static BufferConfig buffer(ConfigNode top, Path baseDir) throws ConfigException {

@@ -58,11 +58,19 @@ public final class EnvironmentModel {
     private double rainTotal;
 
     EnvironmentModel(StationProfile profile, long seed, Clock clock) {
+        this(profile, seed, clock, null);
+    }
+
+    /**
+     * @param since when the world began evolving (the slow stores integrate from then up to the clock's time on
+     *              first use); null for the clock's instant now
+     */
+    EnvironmentModel(StationProfile profile, long seed, Clock clock, Instant since) {
         this.profile = profile;
         this.climate = profile.climate();
         this.clock = clock;
         this.noise = new SmoothNoise(seed);
-        this.stateTime = clock.instant();
+        this.stateTime = since != null ? since : clock.instant();
         double seconds = seconds(stateTime);
         this.soilMoisture = climate.enclosure() == Enclosure.GREENHOUSE ? 30 : 27;
         this.waterTemperature = climate.meanCelsius() + 1;

@@ -52,7 +52,14 @@ public final class SimulatedHardware implements Hardware {
 
     public static SimulatedHardware create(String profile, long seed, Clock clock,
                                            List<SensorSpec> sensors, List<ActuatorSpec> actuators) {
-        EnvironmentModel model = new EnvironmentModel(StationProfile.of(profile), seed, clock);
+        return create(profile, seed, WorldTime.of(clock), sensors, actuators);
+    }
+
+    /** Simulated hardware in a world with its own time (shifted or faster for demos), see {@link WorldTime}. */
+    public static SimulatedHardware create(String profile, long seed, WorldTime time,
+                                           List<SensorSpec> sensors, List<ActuatorSpec> actuators) {
+        Clock clock = time.clock();
+        EnvironmentModel model = new EnvironmentModel(StationProfile.of(profile), seed, clock, time.since());
         Set<String> names = new HashSet<>();
         for (SensorSpec spec : sensors) {
             DeviceFactory.metrics(spec); // the factory's own validation of type and options

@@ -2,6 +2,7 @@ package io.agrisense.edge.uplink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agrisense.edge.config.Location;
 
 /** The retained JSON on {@code agri/v1/<id>/status}. */
 public final class StatusMessages {
@@ -12,12 +13,23 @@ public final class StatusMessages {
     }
 
     public static String online(String profile, String name, String version, String transport) {
+        return online(profile, name, version, transport, null);
+    }
+
+    /** With the station's {@code location} ({@code latitude}, {@code longitude}, {@code elevation}) when known. */
+    public static String online(String profile, String name, String version, String transport, Location location) {
         ObjectNode n = JSON.createObjectNode();
         n.put("state", "online");
         n.put("profile", profile);
         n.put("name", name);
         n.put("version", version);
         n.put("uplink", transport);
+        if (location != null) {
+            ObjectNode l = n.putObject("location");
+            l.put("latitude", location.latitude());
+            l.put("longitude", location.longitude());
+            l.put("elevation", location.elevation());
+        }
         return n.toString();
     }
 

@@ -82,6 +82,34 @@ class StationConfigLoaderTest {
         assertThat(c.sensors().get(1).calibration().get("dissolved_oxygen")).isEqualTo(new Calibration(1.02, -0.1, null));
         assertThat(c.rules().get(0).minInterval()).as("defaults to on_for").isEqualTo(Duration.ofMinutes(30));
         assertThat(c.healthInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.location()).isNull();
+    }
+
+    @Test
+    void readsTheStationsLocationAndPutsItInTheOnlineStatus() throws Exception {
+        StationConfig c = parse(VALID.replace("profile: crayfish_pond", """
+                profile: crayfish_pond
+                location: {latitude: 30.42, longitude: 112.9, elevation: 30}"""));
+
+        assertThat(c.location()).isEqualTo(new Location(30.42, 112.9, 30));
+        assertThat(io.agrisense.edge.uplink.StatusMessages.online("crayfish_pond", "Pond", "1.0", "mqtt", c.location()))
+                .isEqualTo("{\"state\":\"online\",\"profile\":\"crayfish_pond\",\"name\":\"Pond\",\"version\":\"1.0\","
+                        + "\"uplink\":\"mqtt\",\"location\":{\"latitude\":30.42,\"longitude\":112.9,\"elevation\":30.0}}");
+        assertThat(parse(VALID.replace("profile: crayfish_pond", "profile: crayfish_pond\nlocation: {latitude: 30.4, longitude: 112.9}"))
+                .location().elevation()).isZero();
+    }
+
+    @Test
+    void aLocationOutOfRangeOrIncompleteNamesTheField() {
+        assertThat(problem(() -> parse(VALID.replace("profile: crayfish_pond",
+                "profile: crayfish_pond\nlocation: {latitude: 130.4, longitude: 112.9}"))))
+                .isEqualTo("station.yaml: location.latitude: 130.4 must be within -90..90 (decimal degrees, north positive)");
+        assertThat(problem(() -> parse(VALID.replace("profile: crayfish_pond",
+                "profile: crayfish_pond\nlocation: {latitude: 30.4}"))))
+                .isEqualTo("station.yaml: location.longitude: is required");
+        assertThat(problem(() -> parse(VALID.replace("profile: crayfish_pond",
+                "profile: crayfish_pond\nlocation: {latitude: 30.4, longitude: 112.9, altitude: 3}"))))
+                .isEqualTo("station.yaml: location.altitude: unknown key; expected one of [elevation, latitude, longitude]");
     }
 
     @Test

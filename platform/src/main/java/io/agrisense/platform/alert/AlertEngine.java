@@ -44,6 +44,8 @@ public final class AlertEngine {
     final Map<AlertKey, ConditionTrack> tracks = new LinkedHashMap<>();
     final Map<String, AlertKey> activeById = new HashMap<>();
     private final Map<StationId, Applicable> applicableCache = new HashMap<>();
+    /** The earliest instant a pending for-duration may end; null when nothing is pending (or not known yet). */
+    private Instant nextDue;
 
     public AlertEngine(RuleBook rules, Clock clock, Supplier<String> alertIds) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -117,6 +119,7 @@ public final class AlertEngine {
                 ConditionTrack t = track(key);
                 if (!t.latched) {
                     lifecycle.holds(t, r, null, time, now, "station reported offline").ifPresent(tr -> record(tr, out));
+                    notePending(t, r);
                 }
             } else {
                 clearIfLatched(key, now, "station reported online", out);
@@ -144,12 +147,24 @@ public final class AlertEngine {
                 }
             }
         }
+        nextDue = null;
         for (ConditionTrack t : new ArrayList<>(tracks.values())) {
             if (t.pending()) {
-                ruleFor(t.key).flatMap(r -> lifecycle.expire(t, r, now)).ifPresent(tr -> record(tr, out));
+                Optional<EffectiveRule> rule = ruleFor(t.key);
+                rule.flatMap(r -> lifecycle.expire(t, r, now)).ifPresent(tr -> record(tr, out));
+                rule.ifPresent(r -> notePending(t, r));
             }
         }
         return out;
+    }
+
+    /**
+     * When the earliest pending for-duration ends, so the caller can run {@link #tick()} right then instead of
+     * at its next periodic tick; empty when no condition is pending. May be early (a condition that cleared
+     * meanwhile), never late.
+     */
+    public Optional<Instant> nextDue() {
+        return Optional.ofNullable(nextDue);
     }
 
     /**
@@ -207,6 +222,7 @@ public final class AlertEngine {
                 : MetricConditions.rateOfChange(t, r, time, value);
         (o.holds() ? lifecycle.holds(t, r, o.value(), time, now, o.description())
                 : lifecycle.cleared(t, o.value(), now, o.description())).ifPresent(tr -> record(tr, out));
+        notePending(t, r);
     }
 
     private void checkHeartbeat(StationActivity st, EffectiveRule r, Instant now, List<AlertTransition> out) {
@@ -219,6 +235,7 @@ public final class AlertEngine {
             String why = st.status == StationStatus.OFFLINE ? "station reported offline"
                     : "no message from the station for " + DurationText.format(r.timeout()) + " (last at " + st.lastHeard + ")";
             lifecycle.holds(t, r, null, null, now, why).ifPresent(tr -> record(tr, out));
+            notePending(t, r);
         }
     }
 
@@ -246,6 +263,7 @@ public final class AlertEngine {
                 String why = "no " + metric + " reading for " + DurationText.format(timeout)
                         + (lastArrival != null ? " (last at " + lastArrival + ")" : " (none since the station was first heard at " + since + ")");
                 lifecycle.holds(t, r, null, null, now, why).ifPresent(tr -> record(tr, out));
+                notePending(t, r);
             }
         }
     }
@@ -277,6 +295,15 @@ public final class AlertEngine {
                     record(tr, out);
                 }
                 it.remove();
+            }
+        }
+    }
+
+    private void notePending(ConditionTrack t, EffectiveRule r) {
+        if (t.pending()) {
+            Instant due = t.since.plus(r.forDuration());
+            if (nextDue == null || due.isBefore(nextDue)) {
+                nextDue = due;
             }
         }
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  * </ul>
  *
  * @param action a downlink command sent to the station when the alert fires, e.g.
- *               {@code {action: relay, relay: aerator, state: "on", duration_s: 1800}}
+ *               {@code {command: switch, actuator: aerator, state: "on", duration: 30min}} (the edge agent's format)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "name", "description", "kind", "metric", "scope", "severity", "direction", "raise", "clear",

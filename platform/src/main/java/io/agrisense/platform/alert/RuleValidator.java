@@ -79,7 +79,9 @@ public final class RuleValidator {
         checkLevels(r.kind(), r.direction(), r.raise(), r.clear(), metric, p + "raise", p + "clear", errors);
         checkDurations(r.kind(), r.forDuration(), r.window(), r.timeout(), p, errors);
         if (r.action() != null && r.action().isEmpty()) {
-            errors.add(new FieldError(p + "action", "an action must carry the command to send, e.g. {action: relay, relay: aerator, state: \"on\"}"));
+            errors.add(new FieldError(p + "action", "an action must carry the command to send, e.g. {command: switch, actuator: aerator, state: \"on\", duration: 30min}"));
+        } else if (r.action() != null && !(r.action().get("command") instanceof String c && !c.isBlank())) {
+            errors.add(new FieldError(p + "action.command", "required: the edge agent's command name, e.g. switch (see edge-agent/README.md, Commands)"));
         }
         checkOverrides(r, p, metric, errors);
         if (r.kind() == NO_DATA && r.timeout() == null) {

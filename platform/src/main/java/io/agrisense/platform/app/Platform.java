@@ -1,6 +1,8 @@
 package io.agrisense.platform.app;
 
+import io.agrisense.platform.alert.runtime.AlertModule;
 import io.agrisense.platform.api.ApiVerticle;
+import io.agrisense.platform.api.HealthCheck;
 import io.agrisense.platform.api.RouteContributor;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
@@ -53,6 +55,7 @@ public final class Platform implements AutoCloseable {
     private ApiVerticle api;
     private CoapIngest coap;
     private MqttIngest mqtt;
+    private AlertModule alerts;
 
     private Platform() {
     }
@@ -71,8 +74,9 @@ public final class Platform implements AutoCloseable {
     private void run(PlatformConfig requested, Extensions extensions) {
         config = embedded.start(requested);
         PlatformConfig.Database db = config.database();
-        database = Database.open(db.url(), db.user(), db.password(), db.poolSize(), db.connectionTimeout(),
-                extensions.migrationLocations());
+        List<String> migrations = new ArrayList<>(List.of(AlertModule.MIGRATIONS));
+        migrations.addAll(extensions.migrationLocations());
+        database = Database.open(db.url(), db.user(), db.password(), db.poolSize(), db.connectionTimeout(), migrations);
         vertx = Vertx.vertx();
         IngestEvents.registerCodecs(vertx);
         IngestPipeline pipeline = new IngestPipeline(config.ingest().futureTolerance(), config.ingest().maxPayloadBytes());
@@ -85,10 +89,16 @@ public final class Platform implements AutoCloseable {
 
         List<RouteContributor> routes = new ArrayList<>();
         routes.add(new HttpTelemetryRoute(vertx, pipeline, batcher, clock, config.http().bodyLimitBytes(), config.http().ingestTimeout()));
+        List<HealthCheck> health = new ArrayList<>(HealthChecks.of(database, mqtt, batcher));
+        if (config.alerts().enabled()) {
+            alerts = AlertModule.start(new AlertModule.Parts(vertx, database.dataSource(), batcher, metrics, config, clock));
+            routes.addAll(alerts.routes());
+            health.add(alerts.health());
+        }
         routes.addAll(extensions.routes());
         api = new ApiVerticle(config.http(), new ApiVerticle.Services(new StationDirectory(database.dataSource()),
                 new SeriesReader(database.dataSource(), database.mode()), new RejectedReadings(database.dataSource()),
-                HealthChecks.of(database, mqtt, batcher), metrics, clock), routes);
+                health, metrics, clock), routes);
         await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "HTTP API");
 
         if (config.coap().enabled()) {
@@ -170,7 +180,7 @@ public final class Platform implements AutoCloseable {
     /** Stops taking messages, commits and acknowledges what is queued, then stops HTTP, CoAP, the broker and the database. */
     @Override
     public void close() {
-        LOG.info("Stopping: ingest (committing and acknowledging what is queued), HTTP, CoAP, broker, database");
+        LOG.info("Stopping: ingest (committing and acknowledging what is queued), alerts, HTTP, CoAP, broker, database");
         if (mqtt != null) {
             mqtt.stopReceiving();
         }
@@ -179,6 +189,9 @@ public final class Platform implements AutoCloseable {
         }
         if (batcher != null) {
             batcher.close(config.ingest().shutdownTimeout());
+        }
+        if (alerts != null) {
+            alerts.close();
         }
         if (mqtt != null) {
             mqtt.close();

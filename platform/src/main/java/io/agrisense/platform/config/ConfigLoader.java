@@ -106,12 +106,53 @@ public final class ConfigLoader {
                 ingest.integer("queueCapacity", 100_000, 1, 10_000_000),
                 ingest.duration("shutdownTimeout", Duration.ofSeconds(10)));
         Path dataDir = Path.of(env(env, AGRI_DATA_DIR, top.text("dataDir", "./agri-data")));
+        PlatformConfig.Alerts alertsConfig = alerts(top.section("alerts"));
 
         top.rejectUnknown();
         for (Section s : List.of(db, mqtt, http, coap, ingest)) {
             s.rejectUnknown();
         }
-        return new PlatformConfig(database, broker, api, coapConfig, ingestConfig, dataDir);
+        return new PlatformConfig(database, broker, api, coapConfig, ingestConfig, dataDir, alertsConfig);
+    }
+
+    private static PlatformConfig.Alerts alerts(Section alerts) {
+        PlatformConfig.Alerts d = PlatformConfig.Alerts.defaults();
+        Section retry = alerts.section("webhookRetry");
+        PlatformConfig.WebhookRetry r = new PlatformConfig.WebhookRetry(
+                retry.positiveDuration("initialBackoff", d.webhookRetry().initialBackoff()),
+                retry.positiveDuration("maxBackoff", d.webhookRetry().maxBackoff()),
+                retry.integer("maxAttempts", d.webhookRetry().maxAttempts(), 1, 1000));
+        List<PlatformConfig.Webhook> webhooks = new ArrayList<>();
+        for (Section w : alerts.list("webhooks")) {
+            String url = w.text("url", null);
+            if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+                throw w.bad("url", url == null ? "is required" : "must be an http:// or https:// URL, got '" + url + "'");
+            }
+            try {
+                java.net.URI.create(url).toURL();
+            } catch (IllegalArgumentException | java.net.MalformedURLException e) {
+                throw w.bad("url", "is not a valid URL: " + e.getMessage());
+            }
+            Set<String> severities = new LinkedHashSet<>(w.texts("severities"));
+            for (String s : severities) {
+                if (!Set.of("info", "warning", "critical").contains(s)) {
+                    throw w.bad("severities", "must list info, warning or critical, got '" + s + "'");
+                }
+            }
+            webhooks.add(new PlatformConfig.Webhook(url, severities, w.positiveDuration("timeout", Duration.ofSeconds(10))));
+            w.rejectUnknown();
+        }
+        PlatformConfig.Alerts a = new PlatformConfig.Alerts(
+                alerts.bool("enabled", d.enabled()),
+                alerts.positiveDuration("tickInterval", d.tickInterval()),
+                alerts.positiveDuration("snapshotInterval", d.snapshotInterval()),
+                alerts.positiveDuration("commandReplyTimeout", d.commandReplyTimeout()),
+                alerts.bool("derivedSeries", d.derivedSeries()),
+                alerts.bool("dailyModels", d.dailyModels()),
+                webhooks, r);
+        retry.rejectUnknown();
+        alerts.rejectUnknown();
+        return a;
     }
 
     private static String env(Map<String, String> env, String name, String fallback) {
@@ -220,6 +261,46 @@ public final class ConfigLoader {
             }
         }
 
+        Duration positiveDuration(String key, Duration fallback) {
+            Duration d = duration(key, fallback);
+            if (d.isNegative() || d.isZero()) {
+                throw bad(key, "must be longer than zero");
+            }
+            return d;
+        }
+
+        /** A list of mappings, e.g. {@code webhooks: [{url: ...}]}; empty when absent. */
+        List<Section> list(String key) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return List.of();
+            }
+            if (!v.isArray()) {
+                throw bad(key, "must be a list");
+            }
+            List<Section> items = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                items.add(new Section(origin, key(key) + "[" + i + "]", v.get(i)));
+            }
+            return items;
+        }
+
+        /** A list of words, or one word. */
+        List<String> texts(String key) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode item : v.isArray() ? v : List.of(v)) {
+                if (!item.isValueNode()) {
+                    throw bad(key, "must be a list of words");
+                }
+                out.add(item.asText().trim());
+            }
+            return out;
+        }
+
         void rejectUnknown() {
             if (!node.isObject()) {
                 return;
@@ -238,7 +319,7 @@ public final class ConfigLoader {
             }
         }
 
-        private StartupException bad(String key, String what) {
+        StartupException bad(String key, String what) {
             return new StartupException(origin + ": setting " + key(key) + " " + what);
         }
     }

@@ -2,12 +2,24 @@ package io.agrisense.platform.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the platform needs to start, read from a YAML file and environment overrides by {@link ConfigLoader}.
  * A null database or broker URL means "start the embedded one under {@link #dataDir()}".
  */
-public record PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap, Ingest ingest, Path dataDir) {
+public record PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap, Ingest ingest, Path dataDir,
+                             Alerts alerts) {
+
+    public PlatformConfig {
+        alerts = alerts == null ? Alerts.defaults() : alerts;
+    }
+
+    /** Without an {@code alerts} section: the alert engine with its defaults. */
+    public PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap, Ingest ingest, Path dataDir) {
+        this(database, mqtt, http, coap, ingest, dataDir, Alerts.defaults());
+    }
 
     /** PostgreSQL. {@code url} null: embedded PostgreSQL with its data under {@code <dataDir>/postgres}. */
     public record Database(String url, String user, String password, int poolSize, Duration connectionTimeout) {
@@ -51,11 +63,65 @@ public record PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap,
                          int maxPayloadBytes, int queueCapacity, Duration shutdownTimeout) {
     }
 
+    /**
+     * The alert engine and the models on the stream.
+     *
+     * @param tickInterval         how often no-data, offline and elapsed for-durations are checked (a timer also
+     *                             runs at the exact instant a pending for-duration ends)
+     * @param snapshotInterval     how often the engine's evaluation state is saved (also at shutdown)
+     * @param commandReplyTimeout  a downlink command without a reply by then is recorded as {@code no_reply}
+     * @param derivedSeries        compute dew point, VPD, THI, DO saturation and AQI on each committed batch
+     * @param dailyModels          compute growing degree days and ET0 once a day per station
+     * @param webhooks             where to POST every alert change
+     */
+    public record Alerts(boolean enabled, Duration tickInterval, Duration snapshotInterval,
+                         Duration commandReplyTimeout, boolean derivedSeries, boolean dailyModels,
+                         List<Webhook> webhooks, WebhookRetry webhookRetry) {
+
+        public Alerts {
+            webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        }
+
+        public static Alerts defaults() {
+            return new Alerts(true, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), true, true,
+                    List.of(), WebhookRetry.defaults());
+        }
+
+        public Alerts withWebhooks(List<Webhook> newWebhooks, WebhookRetry retry) {
+            return new Alerts(enabled, tickInterval, snapshotInterval, commandReplyTimeout, derivedSeries, dailyModels,
+                    newWebhooks, retry);
+        }
+    }
+
+    /**
+     * A webhook: every alert change is POSTed to {@code url} as JSON (with an {@code Idempotency-Key} header).
+     *
+     * @param severities only alerts of these severities (info, warning, critical); empty for all
+     */
+    public record Webhook(String url, Set<String> severities, Duration timeout) {
+
+        public Webhook {
+            severities = severities == null ? Set.of() : Set.copyOf(severities);
+        }
+    }
+
+    /** Back-off between webhook attempts: doubling from {@code initialBackoff} up to {@code maxBackoff}. */
+    public record WebhookRetry(Duration initialBackoff, Duration maxBackoff, int maxAttempts) {
+
+        public static WebhookRetry defaults() {
+            return new WebhookRetry(Duration.ofSeconds(1), Duration.ofMinutes(5), 20);
+        }
+    }
+
     public PlatformConfig withDatabase(Database newDatabase) {
-        return new PlatformConfig(newDatabase, mqtt, http, coap, ingest, dataDir);
+        return new PlatformConfig(newDatabase, mqtt, http, coap, ingest, dataDir, alerts);
     }
 
     public PlatformConfig withMqtt(Mqtt newMqtt) {
-        return new PlatformConfig(database, newMqtt, http, coap, ingest, dataDir);
+        return new PlatformConfig(database, newMqtt, http, coap, ingest, dataDir, alerts);
+    }
+
+    public PlatformConfig withAlerts(Alerts newAlerts) {
+        return new PlatformConfig(database, mqtt, http, coap, ingest, dataDir, newAlerts);
     }
 }

@@ -224,7 +224,7 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
             profiles.put(s.station(), s.profile());
         }
         acknowledge(messagePendings, statusPendings, outcome);
-        publish(outcome);
+        publish(outcome, messages);
     }
 
     /** Store step: one transaction for the whole batch, retried with back-off while the database fails. */
@@ -276,22 +276,26 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
     }
 
     /** Publish step: the newly stored readings (not duplicates) and the applied status changes. */
-    private void publish(BatchOutcome outcome) {
+    private void publish(BatchOutcome outcome, List<MessageRows> messages) {
         try {
-            listener.committed(readingBatch(outcome.messages(), profiles), statusEvents(outcome.statuses()));
+            listener.committed(readingBatch(outcome.messages(), messages, profiles), statusEvents(outcome.statuses()));
         } catch (RuntimeException e) {
             LOG.warn("Publishing committed readings failed: {}", e.toString());
         }
     }
 
-    static ReadingBatch readingBatch(List<MessageOutcome> outcomes, StationProfiles profiles) {
+    /** {@code messages} are the batch's messages in the order of {@code outcomes} (for their receive times). */
+    static ReadingBatch readingBatch(List<MessageOutcome> outcomes, List<MessageRows> messages, StationProfiles profiles) {
         List<StoredReading> stored = new ArrayList<>();
-        for (MessageOutcome o : outcomes) {
-            for (Reading r : o.stored()) {
+        List<Instant> received = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Instant receivedAt = i < messages.size() ? messages.get(i).receivedAt() : null;
+            for (Reading r : outcomes.get(i).stored()) {
                 stored.add(new StoredReading(r.station(), profiles.of(r.station()), r.metric(), r.time(), r.value()));
+                received.add(receivedAt);
             }
         }
-        return new ReadingBatch(stored);
+        return new ReadingBatch(stored, received);
     }
 
     static List<StationStatusEvent> statusEvents(List<StationStatus> applied) {

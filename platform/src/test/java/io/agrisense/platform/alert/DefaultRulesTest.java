@@ -49,7 +49,7 @@ class DefaultRulesTest {
         assertThat(critical.state()).isEqualTo(AlertState.FIRING);
         assertThat(critical.alert().severity()).isEqualTo(Severity.CRITICAL);
         assertThat(critical.command()).hasValueSatisfying(c -> assertThat(c.payload())
-                .isEqualTo(Map.of("action", "relay", "relay", "aerator", "state", "on", "duration_s", 1800)));
+                .isEqualTo(Map.of("command", "switch", "actuator", "aerator", "state", "on", "duration", "30min")));
         assertThat(s.count(AlertState.FIRING)).isEqualTo(1);
 
         for (double dissolvedOxygen : new double[]{3.2, 3.6, 4.5}) {

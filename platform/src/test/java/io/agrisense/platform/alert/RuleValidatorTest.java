@@ -33,6 +33,19 @@ class RuleValidatorTest {
     }
 
     @Test
+    void anActionMustNameTheAgentsCommand() {
+        String yaml = rules(
+                "  - {id: pond-do, kind: threshold, metric: dissolved_oxygen, severity: critical, direction: below, raise: 3.0,"
+                        + " action: {relay: aerator, state: \"on\"}}",
+                "  - {id: pond-do-2, kind: threshold, metric: dissolved_oxygen, severity: critical, direction: below, raise: 3.0,"
+                        + " action: {}}");
+
+        assertThat(errors(yaml)).containsExactly(
+                "rules[0].action.command: required: the edge agent's command name, e.g. switch (see edge-agent/README.md, Commands)",
+                "rules[1].action: an action must carry the command to send, e.g. {command: switch, actuator: aerator, state: \"on\", duration: 30min}");
+    }
+
+    @Test
     void explainsAClearLevelOnTheWrongSideOfABelowThreshold() {
         String yaml = rules(
                 "  - {id: a, kind: station_offline, severity: info}",
@@ -127,12 +140,12 @@ class RuleValidatorTest {
         String json = """
                 {"id":"pond-do","kind":"threshold","metric":"dissolved_oxygen","scope":{"profile":"crayfish_pond"},
                  "severity":"critical","direction":"below","raise":3.0,"clear":3.5,"for":"2m",
-                 "action":{"action":"relay","relay":"aerator","state":"on","duration_s":1800},
+                 "action":{"command":"switch","actuator":"aerator","state":"on","duration":"30min"},
                  "overrides":[{"station":"pond-3","raise":2.5,"clear":3.0}]}
                 """;
         RuleDefinition rule = RuleCodec.readRuleJson(json);
         assertThat(rule.forDuration()).isEqualTo("2m");
-        assertThat(rule.action()).containsEntry("duration_s", 1800).containsEntry("state", "on");
+        assertThat(rule.action()).containsEntry("duration", "30min").containsEntry("state", "on");
         assertThat(RuleCodec.readRuleJson(RuleCodec.writeJson(rule))).isEqualTo(rule);
 
         String yaml = RuleCodec.writeYaml(new RuleSet(List.of(rule)));

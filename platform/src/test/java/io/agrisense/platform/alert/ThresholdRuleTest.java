@@ -24,7 +24,7 @@ class ThresholdRuleTest {
                 raise: 3.0
                 clear: 3.5
                 for: 5m
-                action: {action: relay, relay: aerator, state: "on", duration_s: 1800}
+                action: {command: switch, actuator: aerator, state: "on", duration: 30min}
             """;
 
     private final AlertScenario s = AlertScenario.withRules(POND_RULES);
@@ -59,9 +59,22 @@ class ThresholdRuleTest {
             assertThat(a.message()).isEqualTo("dissolved_oxygen 2.6 mg/L at or below 3 for 5m");
             assertThat(t.command()).hasValueSatisfying(c -> {
                 assertThat(c.station()).isEqualTo(StationId.of("pond-3"));
-                assertThat(c.payload()).isEqualTo(Map.of("action", "relay", "relay", "aerator", "state", "on", "duration_s", 1800));
+                assertThat(c.payload()).isEqualTo(Map.of("command", "switch", "actuator", "aerator", "state", "on", "duration", "30min"));
             });
         });
+    }
+
+    @Test
+    void tellsWhenThePendingDurationEndsSoTheTimerCanRunRightThen() {
+        assertThat(s.engine.nextDue()).isEmpty();
+        doReading(2.9);
+        assertThat(s.engine.nextDue()).hasValue(T0.plus(minutes(5)));
+        s.clock.advance(minutes(2));
+        doReading(2.8);
+        assertThat(s.engine.nextDue()).as("the pending period keeps its start").hasValue(T0.plus(minutes(5)));
+
+        assertThat(s.after(minutes(3))).singleElement().satisfies(t -> assertThat(t.state()).isEqualTo(AlertState.FIRING));
+        assertThat(s.engine.nextDue()).as("nothing pending once it fired").isEmpty();
     }
 
     @Test

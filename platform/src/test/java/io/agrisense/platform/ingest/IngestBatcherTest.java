@@ -189,9 +189,15 @@ class IngestBatcherTest {
         MessageOutcome stored = new MessageOutcome(List.of(new Reading("a", "co2", NOW, 410)), 2, List.of(), List.of());
         MessageOutcome duplicatesOnly = new MessageOutcome(List.of(), 3, List.of(), List.of());
 
-        ReadingBatch batch = IngestBatcher.readingBatch(List.of(stored, duplicatesOnly), profiles);
+        Instant receivedA = NOW.plusMillis(5);
+        List<MessageRows> messages = List.of(
+                new MessageRows("mqtt", receivedA, "a", null, List.of(new Reading("a", "co2", NOW, 410)), List.of(), List.of()),
+                new MessageRows("mqtt", NOW.plusMillis(9), "a", null, List.of(), List.of(), List.of()));
+
+        ReadingBatch batch = IngestBatcher.readingBatch(List.of(stored, duplicatesOnly), messages, profiles);
 
         assertThat(batch.readings()).containsExactly(new StoredReading("a", "greenhouse", "co2", NOW, 410));
+        assertThat(batch.receivedAt()).containsExactly(receivedA);
         assertThat(IngestBatcher.statusEvents(List.of(new StationStatus("b", false, NOW, null, null, null, "{}"))))
                 .containsExactly(new StationStatusEvent("b", false, NOW, null));
     }

@@ -37,6 +37,20 @@ public final class Http {
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    public Reply postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).DELETE().build());
+    }
+
     public HttpClient client() {
         return client;
     }

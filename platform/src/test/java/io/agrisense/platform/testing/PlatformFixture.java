@@ -35,8 +35,10 @@ public final class PlatformFixture {
                 %s
                 ingest:
                 %s
+                alerts:
+                %s
                 """.formatted(indent(extra.get("http")), indent(extra.get("coap")), clientId(prefix), indent(extra.get("mqtt")),
-                indent(extra.get("database")), indent(extra.get("ingest")));
+                indent(extra.get("database")), indent(extra.get("ingest")), indent(extra.get("alerts")));
         return ConfigLoader.fromYaml(yaml, "test settings", Map.of(
                 ConfigLoader.AGRI_DB_URL, db.jdbcUrl(),
                 ConfigLoader.AGRI_DB_USER, db.user(),
