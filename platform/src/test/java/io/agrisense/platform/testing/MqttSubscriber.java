@@ -11,10 +11,16 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A Paho MQTT 5 client that collects the JSON messages of one topic filter, like an operator's tool would. */
 public final class MqttSubscriber implements AutoCloseable {
@@ -33,13 +39,37 @@ public final class MqttSubscriber implements AutoCloseable {
                     new MemoryPersistence());
             MqttConnectionOptions o = new MqttConnectionOptions();
             o.setCleanStart(true);
-            client.connect(o);
-            client.subscribe(filter, 1, (topic, m) -> {
-                Message message = new Message(topic, new JsonObject(new String(m.getPayload(), StandardCharsets.UTF_8)),
-                        m.isRetained(), System.nanoTime());
-                all.add(message);
-                messages.add(message);
+            client.setCallback(new MqttCallback() {
+                @Override
+                public void messageArrived(String topic, MqttMessage m) {
+                    Message message = new Message(topic, new JsonObject(new String(m.getPayload(), StandardCharsets.UTF_8)),
+                            m.isRetained(), System.nanoTime());
+                    all.add(message);
+                    messages.add(message);
+                }
+
+                @Override
+                public void disconnected(MqttDisconnectResponse response) {
+                }
+
+                @Override
+                public void mqttErrorOccurred(MqttException exception) {
+                }
+
+                @Override
+                public void deliveryComplete(IMqttToken token) {
+                }
+
+                @Override
+                public void connectComplete(boolean reconnect, String serverURI) {
+                }
+
+                @Override
+                public void authPacketArrived(int reasonCode, MqttProperties properties) {
+                }
             });
+            client.connect(o);
+            client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)});
         } catch (MqttException e) {
             throw new IllegalStateException(e);
         }
