@@ -206,7 +206,8 @@ class RequestIngestIT {
     void healthIsUpAndMetricsAndOpenApiAreServed() throws Exception {
         Http.Reply health = http.get("/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().getJsonObject("components").fieldNames()).containsExactly("database", "broker", "ingest");
+        assertThat(health.json().getJsonObject("components").fieldNames()).containsExactly("database", "broker", "ingest", "alerts");
+        assertThat(health.json().getJsonObject("components").getJsonObject("alerts").getString("status")).isEqualTo("up");
         assertThat(health.json().getJsonObject("components").getJsonObject("database").getString("status")).isEqualTo("up");
 
         Http.Reply metrics = http.get("/metrics");

@@ -15,7 +15,10 @@ import io.agrisense.platform.app.Platform;
 import io.agrisense.platform.testing.Http;
 import io.agrisense.platform.testing.MqttSubscriber;
 import io.agrisense.platform.testing.PlatformFixture;
+import io.agrisense.platform.testing.Publisher;
 import io.agrisense.platform.testing.SseClient;
+import io.agrisense.protocol.StationId;
+import io.agrisense.protocol.Topics;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -147,6 +150,10 @@ class PondAlertEndToEndIT {
             });
             assertThat(mqtt.all().stream().filter(m -> id.equals(m.json().getString("id")))
                     .map(m -> m.json().getString("event"))).containsExactly("firing", "resolved");
+        } finally {
+            try (Publisher publisher = new Publisher()) {
+                publisher.publish(Topics.status(StationId.of(st)), new byte[0], true); // clear the agent's retained status
+            }
         }
     }
 
