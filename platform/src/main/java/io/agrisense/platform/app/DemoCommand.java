@@ -20,13 +20,29 @@ final class DemoCommand implements Callable<Integer> {
                     + "the stations bundled with the agent when there is no such folder)")
     Path stations;
 
+    @Option(names = "--pond-night", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "start the crayfish ponds' simulated world just before a night's dissolved-oxygen sag, so the"
+                    + " critical low-DO alert, the aerator and the recovery show within minutes (default: on;"
+                    + " --no-pond-night runs every world on the wall clock)")
+    boolean pondNight;
+
+    @Option(names = "--pond-speed", paramLabel = "X", defaultValue = "3",
+            description = "how much faster than the wall clock the pond's world runs during the demo night (default: ${DEFAULT-VALUE})")
+    double pondSpeed;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (!(pondSpeed > 0 && pondSpeed <= 1000)) {
+            throw new io.agrisense.platform.config.StartupException("--pond-speed must be above 0 and at most 1000, got " + pondSpeed);
+        }
         PlatformConfig loaded = ConfigLoader.load(config, System.getenv());
         PlatformConfig settings = loaded.withDatabase(loaded.database().withUrl(null, null, null))
                 .withMqtt(loaded.mqtt().withUrl(null));
         Platform platform = Platform.start(settings, Platform.Extensions.none());
-        DemoStations demo = DemoStations.start(stations, platform.mqttUri(), platform.coapPort(), settings.dataDir());
+        DemoStations.PondNight night = pondNight
+                ? new DemoStations.PondNight(true, pondSpeed, java.time.Duration.ofMinutes(1), 3.0)
+                : DemoStations.PondNight.off();
+        DemoStations demo = DemoStations.start(stations, platform.mqttUri(), platform.coapPort(), settings.dataDir(), night);
         Running running = Running.until(() -> {
             demo.close();
             platform.close();

@@ -5,11 +5,18 @@ import io.agrisense.edge.app.EdgeAgent;
 import io.agrisense.edge.config.ConfigException;
 import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
+import io.agrisense.edge.sim.OxygenSag;
+import io.agrisense.edge.sim.WorldTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,25 +30,69 @@ final class DemoStations implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoStations.class);
 
-    private final List<EdgeAgent> agents;
+    /**
+     * The demo's pond night: crayfish ponds run in a world that starts {@code lead} (world time) before a night's
+     * dissolved-oxygen sag below {@code level}, {@code speed} times as fast, so the sag, the critical alert, the
+     * aerator and the recovery happen within minutes instead of at 3 a.m. Off: every world runs on the wall clock.
+     */
+    record PondNight(boolean enabled, double speed, Duration lead, double level) {
 
-    private DemoStations(List<EdgeAgent> agents) {
-        this.agents = agents;
+        static PondNight off() {
+            return new PondNight(false, 1, Duration.ZERO, 3.0);
+        }
     }
 
-    static DemoStations start(Path folder, String brokerUrl, int coapPort, Path dataDir) {
+    private final List<EdgeAgent> agents;
+    private final List<String> notes;
+
+    private DemoStations(List<EdgeAgent> agents, List<String> notes) {
+        this.agents = agents;
+        this.notes = notes;
+    }
+
+    static DemoStations start(Path folder, String brokerUrl, int coapPort, Path dataDir, PondNight night) {
         List<EdgeAgent> agents = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         long seed = 1;
         for (StationConfig station : configs(folder)) {
             String uplink = station.uplink().isMqtt() || coapPort <= 0 ? brokerUrl : "coap://127.0.0.1:" + coapPort;
+            long stationSeed = seed++;
+            AgentOptions options = AgentOptions.defaults().withSimulate(true).withSeed(stationSeed)
+                    .withBrokerUrl(uplink).withDataDir(dataDir);
+            if (night.enabled() && POND.equals(station.profile())) {
+                Optional<WorldTime> world = OxygenSag.shortlyBefore(station.profile(), stationSeed, night.level(), 0.3,
+                        night.lead(), night.speed(), Clock.systemUTC());
+                if (world.isPresent()) {
+                    options = options.withWorld(world.get());
+                    notes.add(nightNote(station, world.get(), night));
+                } else {
+                    notes.add("  " + station.stationId().value() + ": no night with an oxygen sag below " + night.level()
+                            + " mg/L for seed " + stationSeed + "; its world runs on the wall clock");
+                }
+            }
             try {
-                agents.add(EdgeAgent.start(station, AgentOptions.defaults().withSimulate(true).withSeed(seed++)
-                        .withBrokerUrl(uplink).withDataDir(dataDir)));
+                agents.add(EdgeAgent.start(station, options));
             } catch (Exception e) {
                 LOG.warn("Simulated station {} did not start: {}", station.stationId(), e.getMessage());
             }
         }
-        return new DemoStations(agents);
+        return new DemoStations(agents, notes);
+    }
+
+    private static final String POND = "crayfish_pond";
+
+    private static String nightNote(StationConfig station, WorldTime world, PondNight night) {
+        String local = world.clock().instant().atOffset(ZoneOffset.ofHours(8)).toLocalDateTime()
+                .truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
+        long wallLead = Math.max(1, Math.round(night.lead().toSeconds() / night.speed()));
+        return "  " + station.stationId().value() + ": pond night at " + local + " local, world " + format(night.speed())
+                + "x: dissolved oxygen falls below " + format(night.level()) + " mg/L in about " + wallLead
+                + " s, the critical alert follows once it has stayed there for the rule's 2 min, the aerator lifts it"
+                + " and the alert resolves (watch the dashboard)";
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static List<StationConfig> configs(Path folder) {
@@ -80,6 +131,7 @@ final class DemoStations implements AutoCloseable {
         for (EdgeAgent a : agents) {
             s.append(' ').append(a.stationId().value());
         }
+        notes.forEach(n -> s.append('\n').append(n));
         return s.toString();
     }
 
