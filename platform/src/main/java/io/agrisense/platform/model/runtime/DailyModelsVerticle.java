@@ -125,7 +125,9 @@ public final class DailyModelsVerticle extends VerticleBase {
         DailyModels.Outcome outcome = DailyModels.weather(day, agg.get(AIR_TEMPERATURE), agg.get(RELATIVE_HUMIDITY),
                 agg.get(WIND_SPEED));
         if (outcome.weather() == null) {
-            if (once(s.id() + "|" + day, "Daily models for station {} skipped: {}", s.id(), outcome.skipped())) {
+            if (agg.get(AIR_TEMPERATURE) == null) {
+                LOG.debug("Daily models for station {} skipped: {}", s.id(), outcome.skipped()); // station not running that day
+            } else if (once(s.id() + "|" + day, "Daily models for station {} skipped: {}", s.id(), outcome.skipped())) {
                 runs.inc("skipped");
             }
             return 0;
