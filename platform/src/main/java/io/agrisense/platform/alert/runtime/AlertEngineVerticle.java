@@ -53,6 +53,7 @@ public final class AlertEngineVerticle extends VerticleBase {
     private final PlatformConfig.Alerts settings;
     private final AlertMetrics metrics;
     private final Map<String, String> profiles = new HashMap<>();
+    private final Map<String, StationId> stationIds = new HashMap<>();
     private AlertEngine engine;
     private Context engineContext;
     private volatile RuleLibrary library;
@@ -141,13 +142,14 @@ public final class AlertEngineVerticle extends VerticleBase {
         List<StoredReading> readings = batch.readings();
         for (int i = 0; i < readings.size(); i++) {
             StoredReading r = readings.get(i);
-            if (!StationId.isValid(r.station())) {
+            StationId station = stationId(r.station());
+            if (station == null) {
                 continue;
             }
             if (r.profile() != null) {
                 profiles.put(r.station(), r.profile());
             }
-            List<AlertTransition> out = engine.onReading(StationId.of(r.station()), r.profile(), r.metric(), r.time(), r.value());
+            List<AlertTransition> out = engine.onReading(station, r.profile(), r.metric(), r.time(), r.value());
             if (!out.isEmpty()) {
                 Instant received = batch.receivedAt(i);
                 out.forEach(t -> submit(new DecidedTransition(t, received, received)));
@@ -156,11 +158,21 @@ public final class AlertEngineVerticle extends VerticleBase {
         scheduleDue();
     }
 
+    /** Parsed once per station: ingest already validated the ids, this keeps the regex off the hot path. */
+    private StationId stationId(String id) {
+        StationId known = stationIds.get(id);
+        if (known == null && StationId.isValid(id)) {
+            known = StationId.of(id);
+            stationIds.put(id, known);
+        }
+        return known;
+    }
+
     void onStatus(StationStatusEvent e) {
-        if (!StationId.isValid(e.station())) {
+        StationId id = stationId(e.station());
+        if (id == null) {
             return;
         }
-        StationId id = StationId.of(e.station());
         if (e.profile() != null && !e.profile().equals(profiles.get(e.station()))) {
             profiles.put(e.station(), e.profile());
             engine.registerStation(id, e.profile());
