@@ -12,6 +12,7 @@
  * and checked by {@link io.agrisense.platform.alert.RuleValidator} with field-level errors; a
  * {@link io.agrisense.platform.alert.RuleBook} holds a valid set and resolves scope and per-station overrides.
  * {@link io.agrisense.platform.alert.AlertEngine} evaluates them; its {@link io.agrisense.platform.alert.EngineSnapshot}
- * survives restarts.
+ * survives restarts. {@code alert.runtime} runs it inside the platform (ingest stream, timer, journal, outbox),
+ * {@code alert.api} serves alerts and rules over HTTP, {@code notify} publishes on MQTT, SSE and webhooks.
  */
 package io.agrisense.platform.alert;

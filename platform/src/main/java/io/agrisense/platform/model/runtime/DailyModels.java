@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class DailyModels {
 
-    /** Where a station has no location: the programme's provinces (Hubei, Zhejiang) keep UTC+8. */
+    /** The programme's provinces (Hubei, Zhejiang) keep UTC+8. */
     public static final ZoneOffset PROVINCE_TIME = ZoneOffset.ofHours(8);
     /** A day counts when its air temperature was read at least this often over at least {@link #MIN_SPAN}. */
     static final int MIN_READINGS = 12;
@@ -42,12 +42,12 @@ public final class DailyModels {
         return Optional.ofNullable(profile == null ? null : CROPS.get(profile));
     }
 
-    /** Local (solar) time from the longitude, whole hours; the province's time without a location. */
-    public static ZoneOffset zone(Double longitude) {
-        if (longitude == null) {
-            return PROVINCE_TIME;
-        }
-        return ZoneOffset.ofHours((int) Math.max(-12, Math.min(14, Math.round(longitude / 15))));
+    /**
+     * A station's days follow the programme's civil time (China Standard Time, UTC+8, as operators read the
+     * dashboard), wherever in the provinces it stands.
+     */
+    public static ZoneOffset zone() {
+        return PROVINCE_TIME;
     }
 
     /** One metric's aggregates over a day. */

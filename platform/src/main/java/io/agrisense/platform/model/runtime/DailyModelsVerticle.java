@@ -99,7 +99,7 @@ public final class DailyModelsVerticle extends VerticleBase {
             if (!gdd && !et0) {
                 continue;
             }
-            ZoneOffset zone = DailyModels.zone(s.site() == null ? null : s.site().longitude());
+            ZoneOffset zone = DailyModels.zone();
             LocalDate today = now.atOffset(zone).toLocalDate();
             for (int back = CATCH_UP_DAYS; back >= 1; back--) {
                 written += day(s, today.minusDays(back), zone, gdd, et0);

@@ -48,10 +48,8 @@ class DailyModelsTest {
     }
 
     @Test
-    void daysAreLocalByLongitudeAndCropsFollowTheProfile() {
-        assertThat(DailyModels.zone(112.9)).isEqualTo(ZoneOffset.ofHours(8));
-        assertThat(DailyModels.zone(-0.1)).isEqualTo(ZoneOffset.UTC);
-        assertThat(DailyModels.zone(null)).isEqualTo(ZoneOffset.ofHours(8));
+    void daysFollowTheProvincesTimeAndCropsFollowTheProfile() {
+        assertThat(DailyModels.zone()).isEqualTo(ZoneOffset.ofHours(8));
         assertThat(DailyModels.crop("orchard").orElseThrow().baseTemperature()).isEqualTo(12.8);
         assertThat(DailyModels.crop("greenhouse").orElseThrow().upperCutoff()).isEqualTo(30.0);
         assertThat(DailyModels.crop("crayfish_pond")).isEmpty();
