@@ -40,6 +40,7 @@ public final class NotificationOutbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationOutbox.class);
     static final int MAX_IN_FLIGHT = 64;
     private static final Duration MQTT_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration KEEP_FINISHED = Duration.ofDays(30);
 
     private final DataSource dataSource;
     private final MqttAlertClient mqtt;
@@ -77,6 +78,18 @@ public final class NotificationOutbox implements AutoCloseable {
     /** Starts polling the table for due deliveries (those left from before a restart included). */
     public void start() {
         worker.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Finished deliveries are kept {@link #KEEP_FINISHED} for inspection; the alert events keep the history. */
+    private void prune() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "DELETE FROM alert_deliveries WHERE status <> 'pending' AND created_at < ?")) {
+            set(s, 1, clock.instant().minus(KEEP_FINISHED));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            trouble(e);
+        }
     }
 
     /** New deliveries, just committed: tried at once. */

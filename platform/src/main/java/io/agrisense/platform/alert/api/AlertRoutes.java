@@ -96,13 +96,15 @@ public final class AlertRoutes implements RouteContributor {
 
     private void one(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        Responses.blocking(ctx, workers, () -> store.find(id).map(a -> {
-            try {
-                return AlertJson.of(a).put("events", new JsonArray(store.events(id)));
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
+        Responses.blocking(ctx, workers, () -> {
+            java.util.Optional<AlertRecord> alert = store.find(id);
+            return alert.isEmpty() ? null : AlertJson.of(alert.get()).put("events", new JsonArray(store.events(id)));
+        }, json -> {
+            if (json == null) {
+                throw unknown(id);
             }
-        }), alert -> Responses.json(ctx, 200, alert.orElseThrow(() -> unknown(id))));
+            Responses.json(ctx, 200, json);
+        });
     }
 
     private void acknowledge(RoutingContext ctx) {
