@@ -119,6 +119,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
               <logger name="io.netty" level="WARN"/>
               <logger name="org.eclipse.californium" level="WARN"/>
               <logger name="com.pi4j.boardinfo" level="OFF"/>
+              <logger name="com.pi4j" level="WARN"/>
               <logger name="org.flywaydb.core.internal.command.DbMigrate" level="ERROR"/>
               <root level="INFO"><appender-ref ref="CONSOLE"/></root>
             </configuration>
