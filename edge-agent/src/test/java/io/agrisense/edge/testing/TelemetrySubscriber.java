@@ -48,6 +48,12 @@ public final class TelemetrySubscriber implements AutoCloseable {
     /** {@code tls}: the socket factory for an {@code ssl://} broker, or null. */
     public TelemetrySubscriber(String serverUri, StationId station, boolean persistentSession,
                                javax.net.SocketFactory tls) throws MqttException {
+        this(serverUri, station, persistentSession, tls, null, null);
+    }
+
+    /** {@code username}/{@code password}: credentials for a broker that checks them, or null. */
+    public TelemetrySubscriber(String serverUri, StationId station, boolean persistentSession,
+                               javax.net.SocketFactory tls, String username, String password) throws MqttException {
         this.station = station;
         client = new MqttClient(serverUri, "test-sub-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
         client.setCallback(new MqttCallback() {
@@ -103,6 +109,10 @@ public final class TelemetrySubscriber implements AutoCloseable {
         o.setReceiveMaximum(1000);
         if (tls != null) {
             o.setSocketFactory(tls);
+        }
+        if (username != null) {
+            o.setUserName(username);
+            o.setPassword(password.getBytes(StandardCharsets.UTF_8));
         }
         client.connect(o);
         client.subscribe(new String[] {Topics.telemetry(station), Topics.status(station),
