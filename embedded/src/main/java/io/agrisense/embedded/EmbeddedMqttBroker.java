@@ -22,15 +22,22 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private final EmbeddedHiveMQ hivemq;
     private final String bindAddress;
     private final int port;
+    private final boolean tls;
 
-    private EmbeddedMqttBroker(EmbeddedHiveMQ hivemq, String bindAddress, int port) {
+    private EmbeddedMqttBroker(EmbeddedHiveMQ hivemq, String bindAddress, int port, boolean tls) {
         this.hivemq = hivemq;
         this.bindAddress = bindAddress;
         this.port = port;
+        this.tls = tls;
     }
 
-    /** How to start the broker. Port 0 picks a free port. */
-    public record Options(String bindAddress, int port, Path folder, boolean persistent, int maxQueuedMessages) {
+    /** How to start the broker. Port 0 picks a free port; {@code tls} null means plain TCP. */
+    public record Options(String bindAddress, int port, Path folder, boolean persistent, int maxQueuedMessages,
+                          Tls tls) {
+
+        public Options(String bindAddress, int port, Path folder, boolean persistent, int maxQueuedMessages) {
+            this(bindAddress, port, folder, persistent, maxQueuedMessages, null);
+        }
 
         public static Options forTests() {
             return new Options("127.0.0.1", 0, null, false, 100_000);
@@ -39,6 +46,15 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         public static Options persistentAt(Path folder, String bindAddress, int port) {
             return new Options(bindAddress, port, folder, true, 100_000);
         }
+
+        /** The same broker, listening with TLS (MQTT over TLS, {@code ssl://}) instead of plain TCP. */
+        public Options withTls(Path keystore, String password) {
+            return new Options(bindAddress, port, folder, persistent, maxQueuedMessages, new Tls(keystore, password));
+        }
+    }
+
+    /** A JKS or PKCS#12 key store holding the broker's certificate and key, both under one password. */
+    public record Tls(Path keystore, String password) {
     }
 
     public static EmbeddedMqttBroker start(Options options) {
@@ -62,7 +78,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             hivemq.start().get(START_TIMEOUT_S, TimeUnit.SECONDS);
             LOG.info("Embedded MQTT broker (HiveMQ CE) listening on {}:{} ({} persistence)",
                     options.bindAddress(), port, options.persistent() ? "file" : "in-memory");
-            return new EmbeddedMqttBroker(hivemq, options.bindAddress(), port);
+            return new EmbeddedMqttBroker(hivemq, options.bindAddress(), port, options.tls() != null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded MQTT broker's folders", e);
         } catch (Exception e) {
@@ -86,10 +102,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                 <?xml version="1.0"?>
                 <hivemq>
                   <listeners>
-                    <tcp-listener>
-                      <port>%d</port>
-                      <bind-address>%s</bind-address>
-                    </tcp-listener>
+                %s
                   </listeners>
                   <mqtt>
                     <queued-messages><max-queue-size>%d</max-queue-size></queued-messages>
@@ -98,8 +111,31 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                   <persistence><mode>%s</mode></persistence>
                   <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, options.bindAddress(), options.maxQueuedMessages(),
+                """.formatted(listenerXml(options, port), options.maxQueuedMessages(),
                 options.persistent() ? "file" : "in-memory");
+    }
+
+    private static String listenerXml(Options options, int port) {
+        if (options.tls() == null) {
+            return """
+                        <tcp-listener>
+                          <port>%d</port>
+                          <bind-address>%s</bind-address>
+                        </tcp-listener>""".formatted(port, options.bindAddress());
+        }
+        return """
+                    <tls-tcp-listener>
+                      <port>%d</port>
+                      <bind-address>%s</bind-address>
+                      <tls>
+                        <keystore>
+                          <path>%s</path>
+                          <password>%s</password>
+                          <private-key-password>%s</private-key-password>
+                        </keystore>
+                      </tls>
+                    </tls-tcp-listener>""".formatted(port, options.bindAddress(),
+                options.tls().keystore().toAbsolutePath(), options.tls().password(), options.tls().password());
     }
 
     // HiveMQ reconfigures logback from its conf folder at start; keep our own console format and quiet its internals.
@@ -119,6 +155,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
               <logger name="io.netty" level="WARN"/>
               <logger name="org.eclipse.californium" level="WARN"/>
               <logger name="com.pi4j.boardinfo" level="OFF"/>
+              <logger name="com.pi4j" level="WARN"/>
               <logger name="org.flywaydb.core.internal.command.DbMigrate" level="ERROR"/>
               <root level="INFO"><appender-ref ref="CONSOLE"/></root>
             </configuration>
@@ -131,7 +168,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     /** {@code tcp://host:port} for Paho clients. */
     public String serverUri() {
         String host = "0.0.0.0".equals(bindAddress) ? "127.0.0.1" : bindAddress;
-        return "tcp://" + host + ":" + port;
+        return (tls ? "ssl://" : "tcp://") + host + ":" + port;
     }
 
     @Override

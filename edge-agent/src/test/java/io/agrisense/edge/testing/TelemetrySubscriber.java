@@ -42,6 +42,18 @@ public final class TelemetrySubscriber implements AutoCloseable {
 
     /** {@code persistentSession}: the broker keeps the subscription and queues messages while this client is away. */
     public TelemetrySubscriber(String serverUri, StationId station, boolean persistentSession) throws MqttException {
+        this(serverUri, station, persistentSession, null);
+    }
+
+    /** {@code tls}: the socket factory for an {@code ssl://} broker, or null. */
+    public TelemetrySubscriber(String serverUri, StationId station, boolean persistentSession,
+                               javax.net.SocketFactory tls) throws MqttException {
+        this(serverUri, station, persistentSession, tls, null, null);
+    }
+
+    /** {@code username}/{@code password}: credentials for a broker that checks them, or null. */
+    public TelemetrySubscriber(String serverUri, StationId station, boolean persistentSession,
+                               javax.net.SocketFactory tls, String username, String password) throws MqttException {
         this.station = station;
         client = new MqttClient(serverUri, "test-sub-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
         client.setCallback(new MqttCallback() {
@@ -95,6 +107,13 @@ public final class TelemetrySubscriber implements AutoCloseable {
         o.setAutomaticReconnect(true);
         o.setAutomaticReconnectDelay(1, 2);
         o.setReceiveMaximum(1000);
+        if (tls != null) {
+            o.setSocketFactory(tls);
+        }
+        if (username != null) {
+            o.setUserName(username);
+            o.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        }
         client.connect(o);
         client.subscribe(new String[] {Topics.telemetry(station), Topics.status(station),
                 "agri/v1/" + station.value() + "/replies/+"}, new int[] {1, 1, 1});
