@@ -11,6 +11,9 @@ import io.agrisense.edge.sampling.Reading;
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.platform.testing.Http;
 import io.agrisense.platform.testing.PlatformFixture;
+import io.agrisense.platform.testing.Publisher;
+import io.agrisense.protocol.StationId;
+import io.agrisense.protocol.Topics;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +108,11 @@ class AgentToApiIT {
         assertThat(station.getString("profile")).isEqualTo("greenhouse");
         assertThat(station.getString("status")).as("the agent's Last Will or clean shutdown").isEqualTo("offline");
         assertThat(station.getLong("reading_count")).isGreaterThanOrEqualTo(produced.size());
+        try (Publisher publisher = new Publisher()) {
+            // clear the agent's retained status on the shared broker: a later never-acknowledging session
+            // (RedeliveryIT) would otherwise spend the broker's first delivery window on it
+            publisher.publish(Topics.status(StationId.of(id)), new byte[0], true);
+        }
     }
 
     private static List<List<Object>> points(JsonObject series) {
