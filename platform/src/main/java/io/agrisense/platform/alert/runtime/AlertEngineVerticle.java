@@ -235,7 +235,7 @@ public final class AlertEngineVerticle extends VerticleBase {
 
     private void saveSnapshot() {
         try {
-            journal.submitSnapshot(SnapshotCodec.toJson(engine.snapshot()), engine.activeAlerts());
+            journal.submitSnapshot(engine.snapshot(), engine.activeAlerts());
         } catch (RuntimeException e) {
             LOG.warn("Alert engine state not saved: {}", e.toString());
         }

@@ -1,6 +1,8 @@
 package io.agrisense.platform.alert.runtime;
 
 import io.agrisense.platform.alert.Alert;
+import io.agrisense.platform.alert.EngineSnapshot;
+import io.agrisense.platform.alert.SnapshotCodec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -38,7 +40,8 @@ public final class AlertJournal implements AutoCloseable {
     record Change(DecidedTransition decided, CompletableFuture<AlertRecord> done) implements Entry {
     }
 
-    record Snapshot(String json, List<Alert> active) implements Entry {
+    /** The engine's state, an immutable copy taken on its context; encoded to JSON here, off the event loop. */
+    record Snapshot(EngineSnapshot snapshot, List<Alert> active) implements Entry {
     }
 
     record Reply(String commandId, boolean ok, String json, java.time.Instant at) implements Entry {
@@ -73,8 +76,8 @@ public final class AlertJournal implements AutoCloseable {
         return done;
     }
 
-    public void submitSnapshot(String json, List<Alert> active) {
-        queue.offer(new Snapshot(json, List.copyOf(active)));
+    public void submitSnapshot(EngineSnapshot snapshot, List<Alert> active) {
+        queue.offer(new Snapshot(snapshot, List.copyOf(active)));
     }
 
     public void submitReply(String commandId, boolean ok, String json, java.time.Instant at) {
@@ -182,7 +185,7 @@ public final class AlertJournal implements AutoCloseable {
                     if (e instanceof Change ch) {
                         written.add(store.write(c, ch.decided, planner, clock.instant()));
                     } else if (e instanceof Snapshot s) {
-                        store.saveSnapshot(c, s.json, s.active, clock.instant());
+                        store.saveSnapshot(c, SnapshotCodec.toJson(s.snapshot), s.active, clock.instant());
                     } else if (e instanceof Reply r) {
                         store.recordReply(c, r.commandId, r.ok, r.json, r.at);
                     }

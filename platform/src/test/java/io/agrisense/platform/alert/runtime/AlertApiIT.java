@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 /** The alerts and rules API, webhooks and derived series on a real platform (broker, PostgreSQL, HTTP on port 0). */
 class AlertApiIT {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlertApiIT.class);
     private static Platform platform;
     private static Http http;
     private static HttpServer webhook;
@@ -76,8 +77,18 @@ class AlertApiIT {
 
     @AfterAll
     static void stop() {
+        String metrics = platform.metrics().render();
+        LOG.info("Reading to alert over this class's alert changes: agri_alert_latency_seconds count {}, p50 {} s, p99 {} s",
+                PondAlertEndToEndIT.count(metrics), PondAlertEndToEndIT.quantile(metrics, "0.5"),
+                PondAlertEndToEndIT.quantile(metrics, "0.99"));
         platform.close();
         webhook.stop(0);
+    }
+
+    @Test
+    void theDashboardListsActiveAlertsWithAnAckButton() {
+        String page = http.get("/").body();
+        assertThat(page).contains("Active alerts", "/api/v1/alerts?state=active", "'/ack'", "addEventListener('alert'");
     }
 
     private static String rule(String id, String station, String metric, String severity, String direction, double raise,

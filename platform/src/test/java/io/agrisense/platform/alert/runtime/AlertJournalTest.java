@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agrisense.platform.alert.Alert;
 import io.agrisense.platform.alert.AlertState;
 import io.agrisense.platform.alert.AlertTransition;
+import io.agrisense.platform.alert.EngineSnapshot;
 import io.agrisense.platform.alert.Severity;
 import io.agrisense.protocol.StationId;
 import java.time.Instant;
@@ -25,8 +26,8 @@ class AlertJournalTest {
 
     @Test
     void onlyTheNewestSnapshotOfAGroupIsWritten() {
-        AlertJournal.Snapshot old = new AlertJournal.Snapshot("{\"n\":1}", List.of());
-        AlertJournal.Snapshot newer = new AlertJournal.Snapshot("{\"n\":2}", List.of());
+        AlertJournal.Snapshot old = new AlertJournal.Snapshot(new EngineSnapshot(1, T, List.of(), List.of(), List.of()), List.of());
+        AlertJournal.Snapshot newer = new AlertJournal.Snapshot(new EngineSnapshot(1, T.plusSeconds(30), List.of(), List.of(), List.of()), List.of());
         AlertJournal.Change change = new AlertJournal.Change(firing(null, null), new CompletableFuture<>());
 
         assertThat(AlertJournal.coalesceSnapshots(List.of(old, change, newer))).containsExactly(change, newer);

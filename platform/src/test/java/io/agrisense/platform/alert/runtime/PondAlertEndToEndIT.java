@@ -150,11 +150,21 @@ class PondAlertEndToEndIT {
             });
             assertThat(mqtt.all().stream().filter(m -> id.equals(m.json().getString("id")))
                     .map(m -> m.json().getString("event"))).containsExactly("firing", "resolved");
+            String after = platform.metrics().render();
+            assertThat(quantile(after, "0.99")).isLessThan(1.0);
+            LOG.info("Reading to alert after firing and resolving: agri_alert_latency_seconds count {}, p50 {} s, p99 {} s",
+                    count(after), quantile(after, "0.5"), quantile(after, "0.99"));
         } finally {
             try (Publisher publisher = new Publisher()) {
                 publisher.publish(Topics.status(StationId.of(st)), new byte[0], true); // clear the agent's retained status
             }
         }
+    }
+
+    static long count(String metrics) {
+        Matcher m = Pattern.compile("agri_alert_latency_seconds_count (\\d+)").matcher(metrics);
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     /** A quantile of agri_alert_latency_seconds from the /metrics text. */
