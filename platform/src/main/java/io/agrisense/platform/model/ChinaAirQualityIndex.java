@@ -40,22 +40,7 @@ public final class ChinaAirQualityIndex {
         }
 
         public static Category of(int aqi) {
-            if (aqi <= 50) {
-                return EXCELLENT;
-            }
-            if (aqi <= 100) {
-                return GOOD;
-            }
-            if (aqi <= 150) {
-                return LIGHTLY_POLLUTED;
-            }
-            if (aqi <= 200) {
-                return MODERATELY_POLLUTED;
-            }
-            if (aqi <= 300) {
-                return HEAVILY_POLLUTED;
-            }
-            return SEVERELY_POLLUTED;
+            return values()[IndexScale.band(aqi)];
         }
     }
 

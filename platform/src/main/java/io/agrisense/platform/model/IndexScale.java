@@ -62,4 +62,18 @@ final class IndexScale {
         }
         return topIndex();
     }
+
+    /**
+     * The category band of an index value: both HJ 633-2012 Table 2 and the EPA AQI break at 50, 100, 150, 200
+     * and 300, so categories are numbered 0..5 the same way.
+     */
+    static int band(int index) {
+        int[] upper = {50, 100, 150, 200, 300};
+        for (int i = 0; i < upper.length; i++) {
+            if (index <= upper[i]) {
+                return i;
+            }
+        }
+        return upper.length;
+    }
 }

@@ -26,22 +26,7 @@ public final class UsAirQualityIndex {
         GOOD, MODERATE, UNHEALTHY_FOR_SENSITIVE_GROUPS, UNHEALTHY, VERY_UNHEALTHY, HAZARDOUS;
 
         public static Category of(int aqi) {
-            if (aqi <= 50) {
-                return GOOD;
-            }
-            if (aqi <= 100) {
-                return MODERATE;
-            }
-            if (aqi <= 150) {
-                return UNHEALTHY_FOR_SENSITIVE_GROUPS;
-            }
-            if (aqi <= 200) {
-                return UNHEALTHY;
-            }
-            if (aqi <= 300) {
-                return VERY_UNHEALTHY;
-            }
-            return HAZARDOUS;
+            return values()[IndexScale.band(aqi)];
         }
     }
 
