@@ -156,6 +156,11 @@ public final class Platform implements AutoCloseable {
         return coap == null ? -1 : coap.port();
     }
 
+    /** The CoAP DTLS port, or -1 when no station has a pre-shared key. */
+    public int coapsPort() {
+        return coap == null ? -1 : coap.dtlsPort();
+    }
+
     public String mqttUri() {
         return config.mqtt().url();
     }

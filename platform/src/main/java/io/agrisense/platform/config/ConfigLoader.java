@@ -29,6 +29,7 @@ public final class ConfigLoader {
     public static final String AGRI_MQTT_PORT = "AGRI_MQTT_PORT";
     public static final String AGRI_HTTP_PORT = "AGRI_HTTP_PORT";
     public static final String AGRI_COAP_PORT = "AGRI_COAP_PORT";
+    public static final String AGRI_COAPS_PORT = "AGRI_COAPS_PORT";
     public static final String AGRI_DATA_DIR = "AGRI_DATA_DIR";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -68,6 +69,7 @@ public final class ConfigLoader {
         Section mqtt = top.section("mqtt");
         Section http = top.section("http");
         Section coap = top.section("coap");
+        Section coapDtls = coap.section("dtls");
         Section ingest = top.section("ingest");
 
         PlatformConfig.Database database = new PlatformConfig.Database(
@@ -96,7 +98,8 @@ public final class ConfigLoader {
                 coap.bool("enabled", true),
                 coap.text("host", "0.0.0.0"),
                 port(env, AGRI_COAP_PORT, coap.integer("port", 5683, 0, 65535)),
-                coap.integer("maxBodyBytes", 64 * 1024, 64, 8 << 20));
+                coap.integer("maxBodyBytes", 64 * 1024, 64, 8 << 20),
+                dtls(coapDtls, env));
         PlatformConfig.Ingest ingestConfig = new PlatformConfig.Ingest(
                 ingest.integer("batchMessages", 1000, 1, 100_000),
                 ingest.integer("batchReadings", 20_000, 1, 1_000_000),
@@ -109,10 +112,68 @@ public final class ConfigLoader {
         PlatformConfig.Alerts alertsConfig = alerts(top.section("alerts"));
 
         top.rejectUnknown();
-        for (Section s : List.of(db, mqtt, http, coap, ingest)) {
+        for (Section s : List.of(db, mqtt, http, coap, coapDtls, ingest)) {
             s.rejectUnknown();
         }
         return new PlatformConfig(database, broker, api, coapConfig, ingestConfig, dataDir, alertsConfig);
+    }
+
+    /**
+     * {@code coap.dtls}: {@code keys} (station id: secret) and/or {@code keysFile} (lines {@code <station id>=<secret>});
+     * a secret is UTF-8 text, or hex digits after {@code hex:}.
+     */
+    private static PlatformConfig.Dtls dtls(Section dtls, Map<String, String> env) {
+        Map<String, byte[]> keys = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : dtls.textMap("keys").entrySet()) {
+            keys.put(e.getKey(), pskSecret(e.getKey(), e.getValue(), dtls.origin + ": setting " + dtls.key("keys") + "." + e.getKey()));
+        }
+        String file = dtls.text("keysFile", null);
+        if (file != null) {
+            Path path = Path.of(file);
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(path);
+            } catch (IOException e) {
+                throw dtls.bad("keysFile", "cannot be read: " + path.toAbsolutePath() + " (" + e.getMessage() + ")");
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).trim();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String where = path + " line " + (i + 1);
+                int eq = line.indexOf('=');
+                if (eq < 0) {
+                    throw new StartupException(where + ": expected <station id>=<secret>");
+                }
+                String station = line.substring(0, eq).trim();
+                if (keys.put(station, pskSecret(station, line.substring(eq + 1).trim(), where)) != null) {
+                    throw new StartupException(where + ": station " + station + " has a key already");
+                }
+            }
+        }
+        return new PlatformConfig.Dtls(port(env, AGRI_COAPS_PORT, dtls.integer("port", 5684, 0, 65535)), keys,
+                dtls.bool("required", false));
+    }
+
+    static byte[] pskSecret(String station, String secret, String where) {
+        if (!io.agrisense.protocol.StationId.isValid(station)) {
+            throw new StartupException(where + ": '" + station + "' is not a station id (1-64 characters of A-Z a-z 0-9 _ -)");
+        }
+        byte[] key;
+        if (secret.startsWith("hex:")) {
+            String hex = secret.substring(4);
+            if (!hex.matches("([0-9a-fA-F]{2})+")) {
+                throw new StartupException(where + ": the key after 'hex:' must be an even number of hex digits");
+            }
+            key = java.util.HexFormat.of().parseHex(hex);
+        } else {
+            key = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (key.length < 8) {
+            throw new StartupException(where + ": a pre-shared key needs at least 8 bytes, this one has " + key.length);
+        }
+        return key;
     }
 
     private static PlatformConfig.Alerts alerts(Section alerts) {
@@ -283,6 +344,26 @@ public final class ConfigLoader {
                 items.add(new Section(origin, key(key) + "[" + i + "]", v.get(i)));
             }
             return items;
+        }
+
+        /** A mapping of names to single values, e.g. {@code keys: {st-1: secret}}; empty when absent. */
+        Map<String, String> textMap(String key) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return Map.of();
+            }
+            if (!v.isObject()) {
+                throw bad(key, "must be a mapping of names to values");
+            }
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw new StartupException(origin + ": setting " + key(key) + "." + e.getKey() + " must be a single value");
+                }
+                out.put(e.getKey(), e.getValue().asText());
+            }
+            return out;
         }
 
         /** A list of words, or one word. */

@@ -3,6 +3,7 @@ package io.agrisense.platform.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,8 +55,42 @@ public record PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap,
                        Duration ingestTimeout) {
     }
 
-    /** CoAP ingest over UDP ({@code POST /telemetry/<id>}). */
-    public record Coap(boolean enabled, String host, int port, int maxBodyBytes) {
+    /** CoAP ingest over UDP ({@code POST /telemetry/<id>}), and over DTLS with a pre-shared key per station. */
+    public record Coap(boolean enabled, String host, int port, int maxBodyBytes, Dtls dtls) {
+
+        public Coap {
+            dtls = dtls == null ? Dtls.off() : dtls;
+        }
+
+        /** Plain UDP only. */
+        public Coap(boolean enabled, String host, int port, int maxBodyBytes) {
+            this(enabled, host, port, maxBodyBytes, Dtls.off());
+        }
+    }
+
+    /**
+     * CoAP over DTLS (Scandium) on {@code port}: a station authenticates with its own pre-shared key, its PSK identity
+     * being its station id, and may post only for itself. On while {@code keys} names at least one station. With
+     * {@code required}, plain UDP posts are refused with 4.01.
+     */
+    public record Dtls(int port, Map<String, byte[]> keys, boolean required) {
+
+        public Dtls {
+            keys = Map.copyOf(keys);
+        }
+
+        public static Dtls off() {
+            return new Dtls(5684, Map.of(), false);
+        }
+
+        public boolean enabled() {
+            return !keys.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Dtls[port=" + port + ", stations=" + new java.util.TreeSet<>(keys.keySet()) + ", required=" + required + "]";
+        }
     }
 
     /** How readings are validated and batched into transactions. */

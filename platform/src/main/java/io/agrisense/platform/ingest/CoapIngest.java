@@ -11,15 +11,18 @@ import java.util.concurrent.Executor;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CoAP ingest (Californium) on UDP. DTLS endpoints (Scandium, a PSK per station) are meant to be added with
- * {@link #addEndpoint} and to pass their peer identity to the resource's station access check.
+ * CoAP ingest (Californium): {@code POST /telemetry/<id>} on UDP, and on DTLS (Scandium) where stations have
+ * pre-shared keys, each station's PSK identity being its station id ({@link PskStationAccess}).
  */
 public final class CoapIngest implements AutoCloseable {
 
@@ -28,11 +31,13 @@ public final class CoapIngest implements AutoCloseable {
     static {
         CoapConfig.register();
         UdpConfig.register();
+        DtlsConfig.register();
     }
 
     private final PlatformConfig.Coap settings;
     private final CoapServer server;
     private final CoapEndpoint udp;
+    private final CoapEndpoint dtls;
 
     public CoapIngest(PlatformConfig.Coap settings, IngestPipeline pipeline, IngestBatcher batcher, Clock clock,
                       Executor executor, Duration timeout) {
@@ -46,23 +51,30 @@ public final class CoapIngest implements AutoCloseable {
                 .setInetSocketAddress(new InetSocketAddress(settings.host(), settings.port()))
                 .build();
         server.addEndpoint(udp);
+        PlatformConfig.Dtls keys = settings.dtls();
+        this.dtls = keys.enabled() ? dtlsEndpoint(config, settings.host(), keys) : null;
+        if (dtls != null) {
+            server.addEndpoint(dtls);
+        }
         server.add(new CoapTelemetryResource(pipeline, batcher, clock, executor, settings.maxBodyBytes(), timeout,
-                CoapTelemetryResource.StationAccess.ANYONE));
+                keys.enabled() ? new PskStationAccess(keys.required(), keys.port()) : CoapTelemetryResource.StationAccess.ANYONE));
     }
 
-    /** Adds another endpoint (e.g. DTLS on 5684) before {@link #start()}. */
-    public void addEndpoint(Endpoint endpoint) {
-        server.addEndpoint(endpoint);
+    private static CoapEndpoint dtlsEndpoint(Configuration base, String host, PlatformConfig.Dtls keys) {
+        Configuration config = new Configuration(base);
+        config.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
+        AdvancedMultiPskStore store = new AdvancedMultiPskStore();
+        keys.keys().forEach(store::setKey);
+        return CoapEndpoint.builder().setConfiguration(config).setConnector(new DTLSConnector(
+                DtlsConnectorConfig.builder(config).setAddress(new InetSocketAddress(host, keys.port()))
+                        .setAdvancedPskStore(store).build())).build();
     }
 
     public void start() {
         // Californium logs a bind failure with a stack trace and goes on; check the port first for a clear error.
-        if (settings.port() != 0) {
-            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(settings.host(), settings.port()))) {
-                probe.setReuseAddress(false);
-            } catch (SocketException e) {
-                throw StartupException.portInUse(settings.port(), "AGRI_COAP_PORT");
-            }
+        checkFree(settings.port(), "AGRI_COAP_PORT");
+        if (dtls != null) {
+            checkFree(settings.dtls().port(), "AGRI_COAPS_PORT");
         }
         try {
             server.start();
@@ -71,6 +83,26 @@ public final class CoapIngest implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         LOG.info("CoAP ingest listening on udp {}:{} (POST /telemetry/<id>)", settings.host(), port());
+        if (dtls != null) {
+            LOG.info("CoAP ingest listening on DTLS {}:{} for {} station(s) with a pre-shared key{}", settings.host(),
+                    dtlsPort(), settings.dtls().keys().size(), settings.dtls().required() ? "; plain UDP posts are refused (4.01)" : "");
+        }
+    }
+
+    private void checkFree(int port, String variable) {
+        if (port == 0) {
+            return;
+        }
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(settings.host(), port))) {
+            probe.setReuseAddress(false);
+        } catch (SocketException e) {
+            throw StartupException.portInUse(port, variable);
+        }
+    }
+
+    /** The DTLS port (the real one when configured as 0), or -1 without DTLS. */
+    public int dtlsPort() {
+        return dtls == null ? -1 : dtls.getAddress().getPort();
     }
 
     /** The UDP port (the real one when configured as 0). */

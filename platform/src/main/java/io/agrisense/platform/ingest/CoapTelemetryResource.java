@@ -24,16 +24,19 @@ import org.eclipse.californium.core.server.resources.Resource;
 
 /**
  * {@code POST /telemetry/<id>} (DESIGN.md, "CoAP"): 2.04 after the readings are committed, 4.00 with a diagnostic
- * payload for bad input, 4.15 for a content-format other than 110/112, 4.13 for too large, 4.03 when
+ * payload for bad input, 4.15 for a content-format other than 110/112, 4.13 for too large, 4.01/4.03 when
  * {@link StationAccess} refuses the sender. Any station id below {@code telemetry} is handled by this one resource.
  */
 final class CoapTelemetryResource extends CoapResource {
 
-    /** Whether the sender of a request may post for a station; the seam for DTLS PSK identities. */
+    /** Whether the sender of a request may post for a station: null when it may, else the answer to give. */
     interface StationAccess {
-        StationAccess ANYONE = (exchange, station) -> true;
+        StationAccess ANYONE = (exchange, station) -> null;
 
-        boolean mayPost(CoapExchange exchange, String station);
+        Refusal check(CoapExchange exchange, String station);
+
+        record Refusal(ResponseCode code, String reason) {
+        }
     }
 
     private final IngestPipeline pipeline;
@@ -81,8 +84,9 @@ final class CoapTelemetryResource extends CoapResource {
             return;
         }
         String id = station.get().value();
-        if (!access.mayPost(exchange, id)) {
-            exchange.respond(ResponseCode.FORBIDDEN, "not allowed to post telemetry for station " + id);
+        StationAccess.Refusal refused = access.check(exchange, id);
+        if (refused != null) {
+            exchange.respond(refused.code(), refused.reason());
             return;
         }
         int contentFormat = exchange.getRequestOptions().getContentFormat();
