@@ -53,6 +53,9 @@ public final class MqttTransport implements Transport {
     private volatile int serverReceiveMaximum = 65_535;
     private volatile boolean closed;
     private long backoffMs = MIN_BACKOFF_MS;
+    /** One reconnect chain at a time: a drop can be reported by both the connection callback and a connect failure. */
+    private boolean reconnectPending;
+    private boolean connecting;
 
     public MqttTransport(StationId station, UplinkConfig.Mqtt config, String onlineStatusJson,
                          ScheduledExecutorService scheduler, CommandSink commands) throws MqttException {
@@ -93,27 +96,45 @@ public final class MqttTransport implements Transport {
     }
 
     private synchronized void connect() {
-        if (closed) {
+        reconnectPending = false;
+        if (closed || connecting) {
             return;
         }
+        if (client.isConnected()) {
+            connected(); // never report a live connection as down
+            return;
+        }
+        connecting = true;
         try {
             client.connect(options(), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     Integer max = token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum();
                     serverReceiveMaximum = max == null ? 65_535 : max;
-                    connected();
+                    connectAttemptOver();
+                    if (client.isConnected()) {
+                        connected();
+                    } else {
+                        // lost between CONNACK and here: its disconnect callback came while the attempt was open
+                        scheduleReconnect("connection lost right after connecting");
+                    }
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
                     LOG.debug("MQTT connect to {} failed: {}", config.url(), e.toString());
+                    connectAttemptOver();
                     scheduleReconnect("connect failed: " + e.getMessage());
                 }
             });
         } catch (Exception e) {
+            connecting = false;
             scheduleReconnect("connect failed: " + e.getMessage());
         }
+    }
+
+    private synchronized void connectAttemptOver() {
+        connecting = false;
     }
 
     private void connected() {
@@ -137,6 +158,10 @@ public final class MqttTransport implements Transport {
             return;
         }
         listener.linkDown(reason);
+        if (reconnectPending || connecting) {
+            return; // the attempt under way (or the one scheduled) carries on
+        }
+        reconnectPending = true;
         long delay = ThreadLocalRandom.current().nextLong(backoffMs / 2, backoffMs + 1);
         backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
         try {
