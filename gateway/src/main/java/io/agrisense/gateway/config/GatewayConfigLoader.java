@@ -96,8 +96,11 @@ public final class GatewayConfigLoader {
         d.onlyKeys(Set.of("port", "required", "keys", "keys_file"));
         Map<String, byte[]> keys = new TreeMap<>();
         for (Map.Entry<String, String> e : d.textMap("keys").entrySet()) {
-            String where = d.field("keys") + "." + e.getKey();
-            keys.put(e.getKey(), pskSecret(d, where, e.getKey(), e.getValue()));
+            try {
+                keys.put(e.getKey(), pskSecret(e.getKey(), e.getValue()));
+            } catch (IllegalArgumentException bad) {
+                throw d.problem("keys." + e.getKey(), bad.getMessage());
+            }
         }
         String file = d.text("keys_file", null);
         if (file != null) {
@@ -113,14 +116,20 @@ public final class GatewayConfigLoader {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                String where = d.field("keys_file") + " (" + path + " line " + (i + 1) + ")";
+                String where = path + " line " + (i + 1) + ": ";
                 int eq = line.indexOf('=');
                 if (eq < 0) {
-                    throw d.problem(null, where + ": expected <station id>=<secret>");
+                    throw d.problem("keys_file", where + "expected <station id>=<secret>");
                 }
                 String station = line.substring(0, eq).trim();
-                if (keys.put(station, pskSecret(d, where, station, line.substring(eq + 1).trim())) != null) {
-                    throw d.problem(null, where + ": station " + station + " has a key already");
+                byte[] key;
+                try {
+                    key = pskSecret(station, line.substring(eq + 1).trim());
+                } catch (IllegalArgumentException bad) {
+                    throw d.problem("keys_file", where + bad.getMessage());
+                }
+                if (keys.put(station, key) != null) {
+                    throw d.problem("keys_file", where + "station " + station + " has a key already");
                 }
             }
         }
@@ -132,22 +141,23 @@ public final class GatewayConfigLoader {
         return new GatewayConfig.Dtls(port, required, Map.copyOf(keys));
     }
 
-    static byte[] pskSecret(YamlSection d, String where, String station, String secret) throws ConfigException {
+    /** A secret is UTF-8 text, or hex digits after {@code hex:}; at least 8 bytes. */
+    static byte[] pskSecret(String station, String secret) {
         if (!StationId.isValid(station)) {
-            throw d.problem(null, where + ": '" + station + "' is not a station id (1-64 characters of A-Z a-z 0-9 _ -)");
+            throw new IllegalArgumentException("'" + station + "' is not a station id (1-64 characters of A-Z a-z 0-9 _ -)");
         }
         byte[] key;
         if (secret.startsWith("hex:")) {
             String hex = secret.substring(4);
             if (!hex.matches("([0-9a-fA-F]{2})+")) {
-                throw d.problem(null, where + ": the key after 'hex:' must be an even number of hex digits");
+                throw new IllegalArgumentException("the key after 'hex:' must be an even number of hex digits");
             }
             key = HexFormat.of().parseHex(hex);
         } else {
             key = secret.getBytes(StandardCharsets.UTF_8);
         }
         if (key.length < 8) {
-            throw d.problem(null, where + ": a pre-shared key needs at least 8 bytes, this one has " + key.length);
+            throw new IllegalArgumentException("a pre-shared key needs at least 8 bytes, this one has " + key.length);
         }
         return key;
     }
