@@ -1,0 +1,140 @@
+package io.agrisense.gateway.app;
+
+import io.agrisense.edge.buffer.QueueStats;
+import io.agrisense.edge.buffer.StoreAndForwardQueue;
+import io.agrisense.edge.config.BufferConfig;
+import io.agrisense.edge.uplink.StatusMessages;
+import io.agrisense.gateway.coap.CoapListener;
+import io.agrisense.gateway.config.GatewayConfig;
+import io.agrisense.gateway.forward.BrokerLink;
+import io.agrisense.gateway.forward.ForwardPump;
+import io.agrisense.gateway.health.GatewayHealth;
+import java.time.Clock;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway, wired: CoAP listener → disk queue → forward pump → broker, plus the health timer.
+ * Embeddable (tests start it in-process); {@link #close()} stops taking posts, gives the pump a moment to drain,
+ * announces the gateway offline and forces the queue to disk.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private StoreAndForwardQueue queue;
+    private ScheduledThreadPoolExecutor timers;
+    private ForwardPump pump;
+    private CoapListener coap;
+    private GatewayHealth health;
+
+    private Gateway(GatewayConfig config) {
+        this.config = config;
+    }
+
+    public static Gateway start(GatewayConfig config, Clock clock) throws Exception {
+        Gateway g = new Gateway(config);
+        try {
+            BufferConfig b = config.buffer();
+            g.queue = StoreAndForwardQueue.open(b.dir(), b.maxBytes(), b.fsync());
+            g.timers = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "agri-gw-timers");
+                t.setDaemon(true);
+                return t;
+            });
+            String online = StatusMessages.online("gateway", config.name(), GatewayVersion.get(), "mqtt");
+            BrokerLink link = new BrokerLink(config.gatewayId(), config.mqtt(), online, g.timers);
+            g.pump = new ForwardPump(g.queue, link, config.inflight(), "agri-gw-forward");
+            g.coap = new CoapListener(config.coap(), g.pump::submit, clock);
+            g.health = new GatewayHealth(config.gatewayId());
+            g.pump.start();
+            g.coap.start();
+            long ms = config.healthInterval().toMillis();
+            g.timers.scheduleAtFixedRate(() -> g.reportHealth(clock), ms, ms, TimeUnit.MILLISECONDS);
+            if (b.fsync() == BufferConfig.FsyncPolicy.INTERVAL) {
+                long sync = b.fsyncInterval().toMillis();
+                g.timers.scheduleAtFixedRate(g.queue::sync, sync, sync, TimeUnit.MILLISECONDS);
+            }
+            LOG.info("Gateway {} started: CoAP udp {}{}, broker {}, queue {} (max {} bytes, fsync {})", config.gatewayId(),
+                    g.coap.port(), g.coap.dtlsPort() < 0 ? "" : " dtls " + g.coap.dtlsPort(), config.mqtt().url(), b.dir(),
+                    b.maxBytes(), b.fsync().name().toLowerCase());
+            return g;
+        } catch (Exception | Error e) {
+            g.close();
+            throw e;
+        }
+    }
+
+    /** Logs the counters and queues the gateway's health pack for the broker (the timer does this every interval). */
+    void reportHealth(Clock clock) {
+        try {
+            QueueStats q = queue.stats();
+            ForwardPump.Stats f = pump.stats();
+            LOG.info("Health: queue {} packs / {} bytes, dropped {} packs ({} readings) when full; CoAP accepted {} refused {};"
+                            + " published {} acknowledged {} refused by broker {}; link {}", q.records(), q.bytes(),
+                    q.droppedRecords(), q.droppedReadings(), coap.packsAccepted(), coap.packsRefused(), f.published(),
+                    f.delivered(), f.rejected(), f.linkUp() ? "up" : "down");
+            pump.submit(config.gatewayId(), health.pack(clock.millis(), q, f.rejected()), GatewayHealth.readings());
+        } catch (RuntimeException e) {
+            LOG.warn("Health report failed: {}", e.toString());
+        }
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public int coapPort() {
+        return coap.port();
+    }
+
+    public int coapsPort() {
+        return coap.dtlsPort();
+    }
+
+    public QueueStats queueStats() {
+        return queue.stats();
+    }
+
+    public ForwardPump.Stats forwardStats() {
+        return pump.stats();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (coap != null) {
+            coap.close();
+            coap = null;
+        }
+        if (pump != null && queue != null) {
+            drainBriefly();
+        }
+        if (timers != null) {
+            timers.shutdownNow();
+        }
+        if (pump != null) {
+            pump.close();
+            pump = null;
+        }
+        if (queue != null) {
+            queue.close();
+        }
+        LOG.info("Gateway {} stopped", config.gatewayId());
+    }
+
+    /** Gives the pump a moment to forward what is queued when the link is up; what is left stays on disk. */
+    private void drainBriefly() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (pump.stats().linkUp() && queue.stats().records() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
