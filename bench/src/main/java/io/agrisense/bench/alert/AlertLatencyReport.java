@@ -46,7 +46,10 @@ final class AlertLatencyReport {
                 + " Raw limit in the same run: a plain subscriber on the probe's telemetry topic receives the same message"
                 + " through the same broker under the same load.");
         r.blank();
-        r.line("Platform in-process with its shipped settings (ingest batches up to 20 ms, alerts stored before they are published), " + f.servers() + ".");
+        r.line("Platform in-process with its shipped settings (ingest batches up to 20 ms, alerts stored before they are published;"
+                + " logging at WARN), " + f.servers() + ". The load generator, probes and subscribers share this JVM and the"
+                + " machine's cores with the platform.");
+        r.blank();
         r.line(String.format(Locale.ROOT, "Load: %d background stations, %d readings per pack, %d readings/s asked, %.0f readings/s"
                         + " acknowledged by the broker during the measurement, over %d MQTT connection(s). Probes: %d, %s, %s pause"
                         + " between cycles, %s timeout per alert. Warm-up %s, measured %s.",
@@ -116,6 +119,9 @@ final class AlertLatencyReport {
 
     static String text(java.time.Duration d) {
         long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 }
