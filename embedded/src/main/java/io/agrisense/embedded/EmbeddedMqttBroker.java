@@ -76,6 +76,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                     .withExtensionsFolder(extensions)
                     .build();
             hivemq.start().get(START_TIMEOUT_S, TimeUnit.SECONDS);
+            HostLogging.restore();
             LOG.info("Embedded MQTT broker (HiveMQ CE) listening on {}:{} ({} persistence)",
                     options.bindAddress(), port, options.persistent() ? "file" : "in-memory");
             return new EmbeddedMqttBroker(hivemq, options.bindAddress(), port, options.tls() != null);
@@ -138,7 +139,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                 options.tls().keystore().toAbsolutePath(), options.tls().password(), options.tls().password());
     }
 
-    // HiveMQ reconfigures logback from its conf folder at start; keep our own console format and quiet its internals.
+    // HiveMQ reconfigures logback from its conf folder at start (in force until HostLogging restores the host's).
     private static final String LOGBACK_XML = """
             <configuration scan="false">
               <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">

@@ -67,9 +67,6 @@ final class PlatformUnderTest implements AutoCloseable {
                 """.formatted(dataDir.toAbsolutePath(), UUID.randomUUID().toString().substring(0, 8));
         PlatformConfig config = ConfigLoader.fromYaml(yaml, "alert-latency settings", env);
         platform = Platform.start(config, Platform.Extensions.none());
-        if (servers.mqttUrl() == null) {
-            BenchLogging.restore(); // the embedded HiveMQ replaced it with its own
-        }
     }
 
     URI apiBase() {
