@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code offline} Last Will, the station's command subscription, and reconnection with exponential back-off.
  * Paho keeps nothing on disk: the store-and-forward queue is the only persistence, and it resends after a drop,
  * so each connection starts clean (a stale "aerator on" is not delivered hours late either).
+ * The field gateway uses it too, without a command sink, publishing each station's packs with
+ * {@link #send(String, byte[], SendCallback)}; the status topic is then the gateway's own.
  */
 public final class MqttTransport implements Transport {
 
@@ -57,6 +59,10 @@ public final class MqttTransport implements Transport {
     private boolean reconnectPending;
     private boolean connecting;
 
+    /**
+     * {@code station}: whose status topic carries {@code online}/{@code offline} and whose telemetry topic
+     * {@link #send(byte[], SenmlFormat, SendCallback)} uses; {@code commands}: null to subscribe to no commands.
+     */
     public MqttTransport(StationId station, UplinkConfig.Mqtt config, String onlineStatusJson,
                          ScheduledExecutorService scheduler, CommandSink commands) throws MqttException {
         this.station = station;
@@ -178,8 +184,17 @@ public final class MqttTransport implements Transport {
 
     @Override
     public void send(byte[] pack, SenmlFormat format, SendCallback callback) {
+        send(Topics.telemetry(station), pack, callback);
+    }
+
+    /**
+     * Publishes QoS 1, not retained, on any topic; exactly one method of {@code callback} is called later, on any
+     * thread: {@code delivered} on a successful PUBACK, {@code rejected} on reason 0x99 (payload format invalid),
+     * {@code failed} otherwise.
+     */
+    public void send(String topic, byte[] payload, SendCallback callback) {
         try {
-            client.publish(Topics.telemetry(station), new MqttMessage(pack, 1, false, null), null, new MqttActionListener() {
+            client.publish(topic, new MqttMessage(payload, 1, false, null), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     int code = reasonCode(token);

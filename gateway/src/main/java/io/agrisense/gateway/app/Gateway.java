@@ -3,10 +3,10 @@ package io.agrisense.gateway.app;
 import io.agrisense.edge.buffer.QueueStats;
 import io.agrisense.edge.buffer.StoreAndForwardQueue;
 import io.agrisense.edge.config.BufferConfig;
+import io.agrisense.edge.uplink.MqttTransport;
 import io.agrisense.edge.uplink.StatusMessages;
 import io.agrisense.gateway.coap.CoapListener;
 import io.agrisense.gateway.config.GatewayConfig;
-import io.agrisense.gateway.forward.BrokerLink;
 import io.agrisense.gateway.forward.ForwardPump;
 import io.agrisense.gateway.health.GatewayHealth;
 import java.time.Clock;
@@ -46,7 +46,8 @@ public final class Gateway implements AutoCloseable {
                 return t;
             });
             String online = StatusMessages.online("gateway", config.name(), GatewayVersion.get(), "mqtt");
-            BrokerLink link = new BrokerLink(config.gatewayId(), config.mqtt(), online, g.timers);
+            // the agent's MQTT uplink, with the gateway's own status topic and no command subscription
+            MqttTransport link = new MqttTransport(config.gatewayId(), config.mqtt(), online, g.timers, null);
             g.pump = new ForwardPump(g.queue, link, config.inflight(), "agri-gw-forward");
             g.coap = new CoapListener(config.coap(), g.pump::submit, clock);
             g.health = new GatewayHealth(config.gatewayId());

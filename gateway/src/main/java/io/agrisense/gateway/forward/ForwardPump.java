@@ -2,6 +2,7 @@ package io.agrisense.gateway.forward;
 
 import io.agrisense.edge.buffer.QueuedRecord;
 import io.agrisense.edge.buffer.StoreAndForwardQueue;
+import io.agrisense.edge.uplink.MqttTransport;
 import io.agrisense.edge.uplink.Transport;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
@@ -30,7 +31,7 @@ public final class ForwardPump implements AutoCloseable {
     }
 
     private final StoreAndForwardQueue queue;
-    private final BrokerLink link;
+    private final MqttTransport link;
     private final int configuredWindow;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean pokeQueued = new AtomicBoolean();
@@ -45,7 +46,7 @@ public final class ForwardPump implements AutoCloseable {
     private long sendFailures;
     private volatile Stats stats = new Stats(false, 0, 0, 0, 0);
 
-    public ForwardPump(StoreAndForwardQueue queue, BrokerLink link, int window, String threadName) {
+    public ForwardPump(StoreAndForwardQueue queue, MqttTransport link, int window, String threadName) {
         this.queue = queue;
         this.link = link;
         this.configuredWindow = window;
@@ -140,7 +141,7 @@ public final class ForwardPump implements AutoCloseable {
         long sentEpoch = epoch;
         inflight++;
         published++;
-        link.publish(Topics.telemetry(record.station()), record.payload(), new Transport.SendCallback() {
+        link.send(Topics.telemetry(record.station()), record.payload(), new Transport.SendCallback() {
             @Override
             public void delivered() {
                 executor.execute(() -> completed(sentEpoch, r.seq(), null));
