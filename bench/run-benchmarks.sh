@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark in turn on this machine and assembles docs/benchmarks.md from their reports.
-# Usage: bench/run-benchmarks.sh [--quick]
+# Usage: bench/run-benchmarks.sh [--quick | --assemble-only]
+#   --assemble-only rebuilds docs/benchmarks.md from the reports already in bench/target/reports (e.g. after re-running
+#   one benchmark with the command in its section and --report bench/target/reports/<name>.md).
 #   MQTT_URL / DB_URL / DB_USER point the ingest and alert benchmarks at external servers as well (e.g. the machine's
 #   Mosquitto and PostgreSQL); without them those benchmarks run on the embedded HiveMQ and PostgreSQL only.
 # Run it on an otherwise idle machine: every figure is compared with raw limits measured in the same run.
@@ -9,10 +11,10 @@ cd "$(dirname "$0")/.."
 jar=bench/target/agri-bench.jar
 out=bench/target/reports
 [ -f "$jar" ] || mvn -B -q package -DskipUTs=true -DskipITs=true -pl bench -am
-mkdir -p "$out"
-rm -f "$out"/*.md
-
+mkdir -p "$out" docs
 quick=${1:-}
+[ "$quick" = --assemble-only ] || rm -f "$out"/*.md
+
 failed=()
 run() { # name, then the benchmark's arguments; a failed benchmark's report (saying FAILED) is kept and the rest go on
   local name=$1; shift
@@ -25,7 +27,9 @@ if [ -n "${MQTT_URL:-}" ] && [ -n "${DB_URL:-}" ]; then
   external=(--mqtt-url "$MQTT_URL" --db-url "$DB_URL" --db-user "${DB_USER:-postgres}")
 fi
 
-if [ "$quick" = --quick ]; then
+if [ "$quick" = --assemble-only ]; then
+  :
+elif [ "$quick" = --quick ]; then
   run 1-codec codec --iterations 2 --iteration-time 1
   run 2-ingest-embedded ingest --warmup 3 --duration 10
   run 4-alert-latency-embedded alert-latency --stations 20 --rate 1000 --probes 2 --duration 20 --warmup 5

@@ -46,7 +46,7 @@ final class AlertLatencyReport {
                 + " Raw limit in the same run: a plain subscriber on the probe's telemetry topic receives the same message"
                 + " through the same broker under the same load.");
         r.blank();
-        r.line("Platform in-process with its shipped settings (ingest batches up to 20 ms, alerts stored before they are published;"
+        r.line("Platform in-process with its shipped settings (ingest group commit: a batch takes what is queued, alerts stored before they are published;"
                 + " logging at WARN), " + f.servers() + ". The load generator, probes and subscribers share this JVM and the"
                 + " machine's cores with the platform.");
         r.blank();

@@ -65,17 +65,18 @@ final class RawBrokerPhase {
                 }
             }
             boolean all = ledger.awaitAll(STALL);
-            if (!all) {
-                problems.add("not every pack arrived within " + STALL.toSeconds() + " s of the last arrival");
-            }
+            List<String> notes = new ArrayList<>();
+            notes.add("QoS 1 window per publisher: " + window + " PUBLISHes (after the broker's Receive Maximum)");
             List<String> gaps = ledger.missing(schedule);
-            if (!gaps.isEmpty()) {
-                problems.add(String.format(Locale.ROOT, "%,d of %,d packs never reached the subscriber (%,.0f messages/s"
-                                + " arrived in the measured window): the broker dropped them; Mosquitto logs \"Outgoing messages"
-                                + " are being dropped for client %s-raw-sub\"", ledger.publishedPacks() - ledger.arrivedPacks(),
-                        ledger.publishedPacks(), rates.messagesPerSecond(), runId));
+            if (!all || !gaps.isEmpty()) {
+                // A raw limit is a measuring stick, not the product: a broker that sheds load is reported, and the
+                // rate counts arrivals only. (Mosquitto 2.0.11 does this at full speed, logging "Outgoing messages
+                // are being dropped for client ...".) The platform phase is held to exact counts.
+                long lost = ledger.publishedPacks() - ledger.arrivedPacks();
+                notes.add(String.format(Locale.ROOT, "WARNING: the broker dropped %,d of %,d packs (%.3f %%) meant for the"
+                                + " raw subscriber %s-raw-sub at full speed; the rate above counts only what arrived",
+                        lost, ledger.publishedPacks(), 100.0 * lost / Math.max(1, ledger.publishedPacks()), runId));
             }
-            problems.addAll(firstFew(gaps));
             if (ledger.duplicates() > 0) {
                 problems.add(ledger.duplicates() + " packs arrived twice");
             }
@@ -88,7 +89,7 @@ final class RawBrokerPhase {
             long published = ledger.publishedPacks() * load.readingsPerPack();
             return new PhaseResult("Raw broker", rates.messagesPerSecond(), rates.readingsPerSecond(),
                     ledger.lag().count() == 0 ? null : ledger.lag().summary(), published, ledger.arrivedReadings(),
-                    problems, List.of("QoS 1 window per publisher: " + window + " PUBLISHes (after the broker's Receive Maximum)"));
+                    problems, notes);
         } finally {
             try {
                 if (client.isConnected()) {

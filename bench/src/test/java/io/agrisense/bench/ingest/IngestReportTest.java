@@ -52,6 +52,20 @@ class IngestReportTest {
     }
 
     @Test
+    void aBrokerThatShedsPacksInTheRawPhaseIsAWarningNotAVerifiedCount() {
+        PhaseResult shed = new PhaseResult("Raw broker", 10_000, 400_000, null, 4000, 3960, List.of(),
+                List.of("WARNING: the broker dropped 1 of 100 packs"));
+
+        String text = IngestReport.build("cmd", load, setup, shed, ok("Raw PostgreSQL", Double.NaN, 150_000),
+                ok("Platform", 1000, 40_000)).text();
+
+        assertThat(text).contains("| Raw broker: publishers to one subscriber | 10,000 | 400,000 | 267 % | 3,960 of 4,000 readings |")
+                .contains("- Raw broker: WARNING: the broker dropped 1 of 100 packs")
+                .contains("Result: verified: the platform stored every published reading exactly once")
+                .doesNotContain("every phase verified");
+    }
+
+    @Test
     void rawInsertBatchesHoldWholePacksWithinThePlatformsBatchLimits() {
         assertThat(RawDatabasePhase.packsPerBatch(40, 1000, 20_000)).isEqualTo(500);
         assertThat(RawDatabasePhase.packsPerBatch(10, 1000, 20_000)).isEqualTo(1000);

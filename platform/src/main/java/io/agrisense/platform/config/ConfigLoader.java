@@ -103,7 +103,7 @@ public final class ConfigLoader {
         PlatformConfig.Ingest ingestConfig = new PlatformConfig.Ingest(
                 ingest.integer("batchMessages", 1000, 1, 100_000),
                 ingest.integer("batchReadings", 20_000, 1, 1_000_000),
-                ingest.duration("batchWait", Duration.ofMillis(20)),
+                ingest.duration("batchWait", Duration.ZERO),
                 ingest.duration("futureTolerance", Duration.ofMinutes(5)),
                 ingest.integer("maxPayloadBytes", 1 << 20, 64, 64 << 20),
                 ingest.integer("queueCapacity", 100_000, 1, 10_000_000),

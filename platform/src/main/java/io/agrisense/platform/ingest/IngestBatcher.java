@@ -173,7 +173,11 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
         failRemaining(new IllegalStateException("the platform stopped before this message was stored"));
     }
 
-    /** Takes further messages until the batch is full or {@code batchWait} has passed since the first. */
+    /**
+     * Takes further messages until the batch is full or {@code batchWait} has passed since the first. With the default
+     * of zero it takes what is queued and commits at once (group commit): messages arriving during a commit form the
+     * next batch, so batches grow with the load and a lone reading is not held back.
+     */
     private List<Pending> collect(Pending first) throws InterruptedException {
         List<Pending> batch = new ArrayList<>();
         batch.add(first);

@@ -25,7 +25,7 @@ class ConfigLoaderTest {
         assertThat(c.dataDir()).isEqualTo(Path.of("./agri-data"));
         assertThat(c.mqtt().receiveMaximum()).isEqualTo(10_000);
         assertThat(c.mqtt().sessionExpiry()).isEqualTo(Duration.ofDays(7));
-        assertThat(c.ingest().batchWait()).isEqualTo(Duration.ofMillis(20));
+        assertThat(c.ingest().batchWait()).as("group commit: take what is queued, no waiting").isEqualTo(Duration.ZERO);
         assertThat(c.ingest().futureTolerance()).isEqualTo(Duration.ofMinutes(5));
     }
 
