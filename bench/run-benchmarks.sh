@@ -52,7 +52,17 @@ fi
   echo "\`bench/run-benchmarks.sh\` (after \`mvn -B -DskipTests package\`), or one benchmark with the command shown in its"
   echo "section. Numbers from a 2-core shared development VM: compare ratios to the raw limits more than absolute values."
   echo
-  for f in "$out"/*.md; do cat "$f"; echo; done
+  for f in "$out"/*.md; do
+    case "$f" in
+      *agent-external.md) label="external broker ${MQTT_URL:-}" ;;
+      *agent-embedded.md) label="embedded HiveMQ CE" ;;
+      *-external.md) label="external servers: ${MQTT_URL:-an external broker} and PostgreSQL" ;;
+      *-embedded.md) label="embedded HiveMQ CE and PostgreSQL" ;;
+      *) label="" ;;
+    esac
+    if [ -n "$label" ]; then sed "1s|^## \(.*\)$|## \1 ($label)|" "$f"; else cat "$f"; fi
+    echo
+  done
 } > docs/benchmarks.md
 echo "wrote docs/benchmarks.md" >&2
 if [ ${#failed[@]} -gt 0 ]; then
