@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -40,6 +41,10 @@ public final class AgentFootprintCommand implements Callable<Integer> {
     String rawDuration;
     @Option(names = "--xmx", defaultValue = "64m", description = "Heap of the agent's JVM (default ${DEFAULT-VALUE}).")
     String xmx;
+    @Option(names = "--jvm-opt", defaultValue = "-XX:+UseSerialGC", split = ",",
+            description = "Further options of the agent's JVM, comma-separated (default ${DEFAULT-VALUE}, as in "
+                    + "edge-agent/dist/agrisense-agent.service); give --jvm-opt= for none.")
+    List<String> jvmOptions;
     @Option(names = "--mqtt-url", description = "External broker, e.g. tcp://127.0.0.1:1883 (default: embedded HiveMQ CE).")
     String mqttUrl;
     @Option(names = "--report", description = "Also write the Markdown report to this file.")
@@ -49,7 +54,7 @@ public final class AgentFootprintCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FootprintRun.Settings settings = new FootprintRun.Settings(sensors, Quantities.duration(interval),
                 Quantities.duration(warmup), Quantities.duration(duration), Quantities.duration(outage), xmx,
-                Quantities.duration(rawDuration));
+                jvmOptions.stream().filter(o -> !o.isBlank()).toList(), Quantities.duration(rawDuration));
         String station = "bench-agent-" + UUID.randomUUID().toString().substring(0, 8);
         StationLayout layout = StationLayout.generate(station, sensors, settings.interval());
         FootprintRun run = new FootprintRun(settings, layout);
@@ -72,7 +77,7 @@ public final class AgentFootprintCommand implements Callable<Integer> {
                 embedded.close();
             }
         }
-        Report report = new Report("Edge agent footprint: " + sensors + " sensors every " + interval + " with -Xmx" + xmx,
+        Report report = new Report("Edge agent footprint: " + sensors + " sensors every " + interval + " with " + settings.jvm(),
                 reproduce());
         new FootprintReport(run, report).write(brokerLabel);
         report.publish(reportFile);
@@ -87,7 +92,7 @@ public final class AgentFootprintCommand implements Callable<Integer> {
     private String reproduce() {
         return "java -jar bench/target/agri-bench.jar agent --sensors " + sensors + " --interval " + interval
                 + " --warmup " + warmup + " --duration " + duration + " --outage " + outage + " --raw-duration "
-                + rawDuration + " --xmx " + xmx + (mqttUrl == null ? "" : " --mqtt-url " + mqttUrl)
+                + rawDuration + " --xmx " + xmx + " --jvm-opt=" + String.join(",", jvmOptions) + (mqttUrl == null ? "" : " --mqtt-url " + mqttUrl)
                 + (reportFile == null ? "" : " --report " + reportFile);
     }
 

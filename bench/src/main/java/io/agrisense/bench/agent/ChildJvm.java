@@ -29,15 +29,17 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java -Xmx<xmx> -Xlog:gc... <launch...>} where {@code launch} is {@code -jar x.jar args} or
+     * Starts {@code java -Xmx<xmx> <jvmOptions...> -Xlog:gc... <launch...>} where {@code launch} is {@code -jar x.jar args} or
      * {@code -cp path Main args}; files are named after {@code name} in {@code folder}.
      */
-    static ChildJvm start(Path folder, String name, String xmx, List<String> launch) throws IOException {
+    static ChildJvm start(Path folder, String name, String xmx, List<String> jvmOptions, List<String> launch)
+            throws IOException {
         Path gcLog = folder.resolve(name + "-gc.log");
         Path console = folder.resolve(name + "-console.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + xmx);
+        command.addAll(jvmOptions);
         command.add("-Xlog:gc:file=" + gcLog + ":uptime");
         command.addAll(launch);
         long start = System.nanoTime();

@@ -144,7 +144,7 @@ final class FootprintReport {
         double agentMsgs = run.steadyMessages / run.steady.seconds();
         double agentReadings = run.steadyArrivals / run.steady.seconds();
         double rawCpu = 100.0 * raw.cpuTicks() / run.ticksPerSecond / raw.seconds();
-        report.line("Plain Paho QoS 1 publishing in a child JVM with the same -Xmx" + run.settings.xmx()
+        report.line("Plain Paho QoS 1 publishing in a child JVM with the same " + run.settings.jvm()
                 + ", through the same relay and broker, packs of " + run.rawReadingsPerPack + " reading(s) ("
                 + raw.bytes() + " bytes, SenML JSON), window " + raw.window() + " (the agent's, capped by the broker).")
                 .blank();
@@ -155,7 +155,7 @@ final class FootprintReport {
                 + f0(raw.perSecond() * run.rawReadingsPerPack / Math.max(agentReadings, 1e-9)) + "x |");
         report.line("| CPU (% of one core) | " + f1(run.steady.cpuPercent()) + " | " + f1(rawCpu) + " | |");
         report.blank();
-        report.line("The raw rate is what this machine, broker and client library allow one -Xmx" + run.settings.xmx()
+        report.line("The raw rate is what this machine, broker and client library allow one " + run.settings.jvm()
                 + " JVM at full speed. The headroom compares that uplink path with what the agent needs; it leaves out "
                 + "the agent's own sampling, disk queue and packing, whose cost is the steady CPU figure.").blank();
     }

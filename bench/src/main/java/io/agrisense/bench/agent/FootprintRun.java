@@ -23,7 +23,13 @@ import java.util.regex.Pattern;
 final class FootprintRun {
 
     record Settings(int sensors, Duration interval, Duration warmup, Duration steady, Duration outage, String xmx,
-                    Duration rawDuration) {
+                    List<String> jvmOptions, Duration rawDuration) {
+
+        /** How the child JVMs are started, e.g. {@code -Xmx64m -XX:+UseSerialGC}. */
+        String jvm() {
+            return String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx" + xmx),
+                    jvmOptions.stream()).toList());
+        }
     }
 
     /** The raw publisher's result line. */
@@ -114,15 +120,15 @@ final class FootprintRun {
         List<String> launch = new ArrayList<>();
         if (jar != null) {
             launch.addAll(List.of("-jar", jar.toString()));
-            launchedAs = "java -Xmx" + settings.xmx() + " -jar " + jar.getFileName();
+            launchedAs = "java " + settings.jvm() + " -jar " + jar.getFileName();
         } else {
             launch.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.agrisense.edge.app.AgentMain"));
-            launchedAs = "java -Xmx" + settings.xmx() + " -cp agri-bench.jar io.agrisense.edge.app.AgentMain";
+            launchedAs = "java " + settings.jvm() + " -cp agri-bench.jar io.agrisense.edge.app.AgentMain";
         }
         launch.addAll(List.of("run", "--config", yaml.toString(), "--simulate", "--broker", relayUrl,
                 "--data-dir", folder.resolve("agent-data").toString()));
         launchedAs += " run --config station.yaml --simulate --broker <relay>";
-        return ChildJvm.start(folder, "agent", settings.xmx(), launch);
+        return ChildJvm.start(folder, "agent", settings.xmx(), settings.jvmOptions(), launch);
     }
 
     private void awaitFirstReadings(ChildJvm agent) throws Exception {
@@ -246,7 +252,7 @@ final class FootprintRun {
         List<String> launch = List.of("-cp", System.getProperty("java.class.path"), RawPublishMain.class.getName(),
                 relayUrl, layout.stationId() + "-raw", Double.toString(settings.rawDuration().toMillis() / 1000.0),
                 Integer.toString(rawReadingsPerPack));
-        try (ChildJvm child = ChildJvm.start(folder, "raw", settings.xmx(), launch)) {
+        try (ChildJvm child = ChildJvm.start(folder, "raw", settings.xmx(), settings.jvmOptions(), launch)) {
             int exit = child.waitFor(settings.rawDuration().toSeconds() + 60);
             Matcher m = RAW.matcher(child.consoleText());
             if (exit != 0 || !m.find()) {
