@@ -8,6 +8,7 @@ import io.agrisense.edge.config.BufferConfig;
 import io.agrisense.edge.config.ConfigException;
 import io.agrisense.edge.config.UplinkConfig;
 import io.agrisense.protocol.CoapPaths;
+import io.agrisense.protocol.PreSharedKeys;
 import io.agrisense.protocol.StationId;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,14 +90,14 @@ public final class GatewayConfigLoader {
 
     /**
      * {@code coap.dtls}: {@code keys} (station id: secret) and/or {@code keys_file} (lines {@code <station id>=<secret>}),
-     * a secret being UTF-8 text or hex digits after {@code hex:} (the platform's format).
+     * a secret as {@link PreSharedKeys} reads it (the platform's format).
      */
     private static GatewayConfig.Dtls dtls(YamlSection d, Path baseDir, Map<String, String> env) throws ConfigException {
         d.onlyKeys(Set.of("port", "required", "keys", "keys_file"));
         Map<String, byte[]> keys = new TreeMap<>();
         for (Map.Entry<String, String> e : d.textMap("keys").entrySet()) {
             try {
-                keys.put(e.getKey(), pskSecret(e.getKey(), e.getValue()));
+                keys.put(e.getKey(), PreSharedKeys.secret(e.getKey(), e.getValue()));
             } catch (IllegalArgumentException bad) {
                 throw d.problem("keys." + e.getKey(), bad.getMessage());
             }
@@ -111,26 +111,10 @@ public final class GatewayConfigLoader {
             } catch (IOException e) {
                 throw d.problem("keys_file", "cannot read " + path.toAbsolutePath() + " (" + e.getMessage() + ")");
             }
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).trim();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String where = path + " line " + (i + 1) + ": ";
-                int eq = line.indexOf('=');
-                if (eq < 0) {
-                    throw d.problem("keys_file", where + "expected <station id>=<secret>");
-                }
-                String station = line.substring(0, eq).trim();
-                byte[] key;
-                try {
-                    key = pskSecret(station, line.substring(eq + 1).trim());
-                } catch (IllegalArgumentException bad) {
-                    throw d.problem("keys_file", where + bad.getMessage());
-                }
-                if (keys.put(station, key) != null) {
-                    throw d.problem("keys_file", where + "station " + station + " has a key already");
-                }
+            try {
+                PreSharedKeys.addLines(path.toString(), lines, keys);
+            } catch (IllegalArgumentException bad) {
+                throw d.problem("keys_file", bad.getMessage());
             }
         }
         boolean required = d.bool("required", false);
@@ -139,27 +123,6 @@ public final class GatewayConfigLoader {
         }
         int port = envPort(d, "port", env, ENV_COAPS_PORT, d.integer("port", CoapPaths.DEFAULT_DTLS_PORT, 0, 65535));
         return new GatewayConfig.Dtls(port, required, Map.copyOf(keys));
-    }
-
-    /** A secret is UTF-8 text, or hex digits after {@code hex:}; at least 8 bytes. */
-    static byte[] pskSecret(String station, String secret) {
-        if (!StationId.isValid(station)) {
-            throw new IllegalArgumentException("'" + station + "' is not a station id (1-64 characters of A-Z a-z 0-9 _ -)");
-        }
-        byte[] key;
-        if (secret.startsWith("hex:")) {
-            String hex = secret.substring(4);
-            if (!hex.matches("([0-9a-fA-F]{2})+")) {
-                throw new IllegalArgumentException("the key after 'hex:' must be an even number of hex digits");
-            }
-            key = HexFormat.of().parseHex(hex);
-        } else {
-            key = secret.getBytes(StandardCharsets.UTF_8);
-        }
-        if (key.length < 8) {
-            throw new IllegalArgumentException("a pre-shared key needs at least 8 bytes, this one has " + key.length);
-        }
-        return key;
     }
 
     private static UplinkConfig.Mqtt mqtt(YamlSection m, StationId id, Path baseDir, Map<String, String> env)

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.agrisense.protocol.CoapPaths;
+import io.agrisense.protocol.PreSharedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +99,7 @@ public final class ConfigLoader {
         PlatformConfig.Coap coapConfig = new PlatformConfig.Coap(
                 coap.bool("enabled", true),
                 coap.text("host", "0.0.0.0"),
-                port(env, AGRI_COAP_PORT, coap.integer("port", 5683, 0, 65535)),
+                port(env, AGRI_COAP_PORT, coap.integer("port", CoapPaths.DEFAULT_PORT, 0, 65535)),
                 coap.integer("maxBodyBytes", 64 * 1024, 64, 8 << 20),
                 dtls(coapDtls, env));
         PlatformConfig.Ingest ingestConfig = new PlatformConfig.Ingest(
@@ -120,60 +122,30 @@ public final class ConfigLoader {
 
     /**
      * {@code coap.dtls}: {@code keys} (station id: secret) and/or {@code keysFile} (lines {@code <station id>=<secret>});
-     * a secret is UTF-8 text, or hex digits after {@code hex:}.
+     * a secret as {@link PreSharedKeys} reads it.
      */
     private static PlatformConfig.Dtls dtls(Section dtls, Map<String, String> env) {
         Map<String, byte[]> keys = new java.util.TreeMap<>();
         for (Map.Entry<String, String> e : dtls.textMap("keys").entrySet()) {
-            keys.put(e.getKey(), pskSecret(e.getKey(), e.getValue(), dtls.origin + ": setting " + dtls.key("keys") + "." + e.getKey()));
+            try {
+                keys.put(e.getKey(), PreSharedKeys.secret(e.getKey(), e.getValue()));
+            } catch (IllegalArgumentException bad) {
+                throw new StartupException(dtls.origin + ": setting " + dtls.key("keys") + "." + e.getKey() + ": " + bad.getMessage());
+            }
         }
         String file = dtls.text("keysFile", null);
         if (file != null) {
             Path path = Path.of(file);
-            List<String> lines;
             try {
-                lines = Files.readAllLines(path);
+                PreSharedKeys.addLines(path.toString(), Files.readAllLines(path), keys);
             } catch (IOException e) {
                 throw dtls.bad("keysFile", "cannot be read: " + path.toAbsolutePath() + " (" + e.getMessage() + ")");
-            }
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).trim();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String where = path + " line " + (i + 1);
-                int eq = line.indexOf('=');
-                if (eq < 0) {
-                    throw new StartupException(where + ": expected <station id>=<secret>");
-                }
-                String station = line.substring(0, eq).trim();
-                if (keys.put(station, pskSecret(station, line.substring(eq + 1).trim(), where)) != null) {
-                    throw new StartupException(where + ": station " + station + " has a key already");
-                }
+            } catch (IllegalArgumentException bad) {
+                throw new StartupException(bad.getMessage());
             }
         }
-        return new PlatformConfig.Dtls(port(env, AGRI_COAPS_PORT, dtls.integer("port", 5684, 0, 65535)), keys,
-                dtls.bool("required", false));
-    }
-
-    static byte[] pskSecret(String station, String secret, String where) {
-        if (!io.agrisense.protocol.StationId.isValid(station)) {
-            throw new StartupException(where + ": '" + station + "' is not a station id (1-64 characters of A-Z a-z 0-9 _ -)");
-        }
-        byte[] key;
-        if (secret.startsWith("hex:")) {
-            String hex = secret.substring(4);
-            if (!hex.matches("([0-9a-fA-F]{2})+")) {
-                throw new StartupException(where + ": the key after 'hex:' must be an even number of hex digits");
-            }
-            key = java.util.HexFormat.of().parseHex(hex);
-        } else {
-            key = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-        if (key.length < 8) {
-            throw new StartupException(where + ": a pre-shared key needs at least 8 bytes, this one has " + key.length);
-        }
-        return key;
+        return new PlatformConfig.Dtls(port(env, AGRI_COAPS_PORT, dtls.integer("port", CoapPaths.DEFAULT_DTLS_PORT, 0, 65535)),
+                keys, dtls.bool("required", false));
     }
 
     private static PlatformConfig.Alerts alerts(Section alerts) {

@@ -80,7 +80,7 @@ public record PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap,
         }
 
         public static Dtls off() {
-            return new Dtls(5684, Map.of(), false);
+            return new Dtls(io.agrisense.protocol.CoapPaths.DEFAULT_DTLS_PORT, Map.of(), false);
         }
 
         public boolean enabled() {
