@@ -1,5 +1,6 @@
 package io.agrisense.bench.alert;
 
+import io.agrisense.bench.common.FreshSchema;
 import io.agrisense.platform.app.Platform;
 import io.agrisense.platform.config.ConfigLoader;
 import io.agrisense.platform.config.PlatformConfig;
@@ -51,7 +52,8 @@ final class PlatformUnderTest implements AutoCloseable {
     private void run() throws SQLException {
         Map<String, String> env = new HashMap<>();
         if (servers.dbUrl() != null) {
-            schema = FreshSchema.create(servers.dbUrl(), servers.dbUser(), servers.dbPassword());
+            schema = FreshSchema.create(servers.dbUrl(), servers.dbUser(), servers.dbPassword(),
+                    "bench_alert_" + UUID.randomUUID().toString().substring(0, 8).replace('-', '_'));
             env.put(ConfigLoader.AGRI_DB_URL, schema.jdbcUrl());
             env.put(ConfigLoader.AGRI_DB_USER, servers.dbUser());
             env.put(ConfigLoader.AGRI_DB_PASSWORD, servers.dbPassword());

@@ -1,11 +1,9 @@
 package io.agrisense.bench.ingest;
 
+import io.agrisense.bench.common.FreshSchema;
 import io.agrisense.embedded.EmbeddedDatabase;
 import io.agrisense.embedded.EmbeddedMqttBroker;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,7 +24,7 @@ final class BenchServers implements AutoCloseable {
     private final String jdbcUrl;
     private final String user;
     private final String password;
-    private final List<String> schemas = new ArrayList<>();
+    private final List<FreshSchema> schemas = new ArrayList<>();
 
     private BenchServers(EmbeddedMqttBroker broker, EmbeddedDatabase database, String mqttUri, String jdbcUrl,
                          String user, String password) {
@@ -83,26 +81,18 @@ final class BenchServers implements AutoCloseable {
 
     /** Creates an empty schema and returns a JDBC URL whose connections use it. */
     String freshSchema(String name) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + name);
-        }
-        schemas.add(name);
-        return withSchema(jdbcUrl, name);
-    }
-
-    static String withSchema(String jdbcUrl, String schema) {
-        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        FreshSchema schema = FreshSchema.create(jdbcUrl, user, password, name);
+        schemas.add(schema);
+        return schema.jdbcUrl();
     }
 
     @Override
     public void close() {
-        if (!schemas.isEmpty()) {
-            try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
-                for (String schema : schemas) {
-                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                }
+        for (FreshSchema schema : schemas) {
+            try {
+                schema.close();
             } catch (SQLException e) {
-                LOG.warn("Could not drop the run's schemas {}: {}", schemas, e.getMessage());
+                LOG.warn("Could not drop the run's schema {}: {}", schema.name(), e.getMessage());
             }
         }
         if (broker != null) {

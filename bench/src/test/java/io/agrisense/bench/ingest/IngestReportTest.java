@@ -70,7 +70,5 @@ class IngestReportTest {
         assertThat(RawDatabasePhase.packsPerBatch(40, 1000, 20_000)).isEqualTo(500);
         assertThat(RawDatabasePhase.packsPerBatch(10, 1000, 20_000)).isEqualTo(1000);
         assertThat(RawDatabasePhase.packsPerBatch(50_000, 1000, 20_000)).isEqualTo(1);
-        assertThat(BenchServers.withSchema("jdbc:postgresql://h/db", "s1")).isEqualTo("jdbc:postgresql://h/db?currentSchema=s1");
-        assertThat(BenchServers.withSchema("jdbc:postgresql://h/db?ssl=false", "s1")).isEqualTo("jdbc:postgresql://h/db?ssl=false&currentSchema=s1");
     }
 }

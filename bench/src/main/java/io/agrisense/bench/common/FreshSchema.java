@@ -1,14 +1,15 @@
-package io.agrisense.bench.alert;
+package io.agrisense.bench.common;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
-import java.util.UUID;
 
-/** A schema of our own on an external PostgreSQL server, named {@code bench_alert_<random>}; dropped at the end. */
-final class FreshSchema implements AutoCloseable {
+/**
+ * A benchmark's own schema on a PostgreSQL server, used through {@code currentSchema} (as the project's test kit does)
+ * and dropped at the end.
+ */
+public final class FreshSchema implements AutoCloseable {
 
     private final String serverUrl;
     private final String user;
@@ -22,20 +23,20 @@ final class FreshSchema implements AutoCloseable {
         this.name = name;
     }
 
-    static FreshSchema create(String serverUrl, String user, String password) throws SQLException {
-        String name = ("bench_alert_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT).replace('-', '_');
+    /** Creates the empty schema {@code name} (lower case letters, digits and underscores). */
+    public static FreshSchema create(String serverUrl, String user, String password, String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + name);
         }
         return new FreshSchema(serverUrl, user, password, name);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The server URL with {@code currentSchema} set, so every connection (Flyway's too) works in this schema. */
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return withCurrentSchema(serverUrl, name);
     }
 
