@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agrisense.embedded.Ports;
+import io.agrisense.embedded.testkit.ShippedJar;
 import io.agrisense.platform.config.ConfigLoader;
 import io.agrisense.platform.testing.Http;
 import io.agrisense.protocol.StationId;
@@ -17,17 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,46 +34,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlatformJarIT {
 
-    private static final Path JAR = Path.of("target", "agri-platform.jar");
+    private static final ShippedJar JAR = ShippedJar.inTarget("agri-platform.jar");
     private static final long MAX_BYTES = 80_000_000L;
     /** Embedded PostgreSQL (zonky), RocksDB (HiveMQ CE's persistence) and JNA (HiveMQ's OSHI), per architecture. */
     private static final List<String> LINUX_NATIVES = List.of(
             "postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
             "librocksdbjni-linux64.so", "librocksdbjni-linux-aarch64.so",
             "com/sun/jna/linux-x86-64/libjnidispatch.so", "com/sun/jna/linux-aarch64/libjnidispatch.so");
-    private static final Pattern NATIVE = Pattern.compile("(?i).+\\.(so|dll|dylib|jnilib|exe|a|txz|tgz|zip)$");
     private static final Pattern MAC_OR_WINDOWS = Pattern.compile("(?i).*(darwin|osx|macos|mac-|win32|win64|windows).*");
 
-    private static List<String> entries;
-
-    @BeforeAll
-    static void read() throws IOException {
-        assertThat(JAR).as("built by mvn package before the integration tests").isRegularFile();
-        try (ZipFile zip = new ZipFile(JAR.toFile())) {
-            entries = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
-        }
-    }
-
     @Test
-    void isAtMost80Megabytes() throws IOException {
-        assertThat(Files.size(JAR)).isLessThanOrEqualTo(MAX_BYTES);
+    void isAtMost80Megabytes() {
+        assertThat(JAR.size()).isLessThanOrEqualTo(MAX_BYTES);
     }
 
     @Test
     void carriesNativeCodeOnlyForLinuxX8664AndAarch64() {
-        assertThat(entries.stream().filter(e -> NATIVE.matcher(e).matches()))
-                .containsExactlyInAnyOrderElementsOf(LINUX_NATIVES);
+        assertThat(JAR.nativeFiles()).containsExactlyInAnyOrderElementsOf(LINUX_NATIVES);
     }
 
     @Test
     void carriesNoMacOsOrWindowsBinaries() {
-        assertThat(entries.stream().filter(e -> NATIVE.matcher(e).matches() && MAC_OR_WINDOWS.matcher(e).matches())).isEmpty();
-        assertThat(entries.stream().filter(e -> e.endsWith(".dll") || e.endsWith(".dylib") || e.endsWith(".jnilib"))).isEmpty();
+        assertThat(JAR.nativeFiles()).noneMatch(e -> MAC_OR_WINDOWS.matcher(e).matches());
+        assertThat(JAR.entries()).noneMatch(e -> e.endsWith(".dll") || e.endsWith(".dylib") || e.endsWith(".jnilib"));
     }
 
     @Test
     void carriesNeitherTheEdgeAgentNorPi4j() {
-        assertThat(entries).anyMatch(e -> e.startsWith("io/agrisense/platform/"))
+        assertThat(JAR.entries()).anyMatch(e -> e.startsWith("io/agrisense/platform/"))
                 .noneMatch(e -> e.startsWith("io/agrisense/edge/") || e.startsWith("io/agrisense/demo/")
                         || e.startsWith("com/pi4j/") || e.contains("pi4j"));
     }
@@ -91,8 +76,7 @@ class PlatformJarIT {
                 coap: {host: 127.0.0.1}
                 """);
         Path log = dir.resolve("serve.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString(), "serve", "--config", config.toString())
+        ProcessBuilder builder = JAR.command("serve", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AGRI_"));
