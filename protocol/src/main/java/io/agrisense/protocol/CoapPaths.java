@@ -3,7 +3,7 @@ package io.agrisense.protocol;
 import java.util.List;
 import java.util.Optional;
 
-/** CoAP resource paths of the contract (DESIGN.md, "CoAP"). */
+/** CoAP resource paths of the contract (docs/architecture.md, "CoAP"). */
 public final class CoapPaths {
 
     public static final String TELEMETRY = "telemetry";

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The canonical metric names, SenML units and plausible ranges (DESIGN.md, "Metric catalogue"). */
+/** The canonical metric names, SenML units and plausible ranges (docs/architecture.md, "Metric catalogue"). */
 public final class MetricCatalogue {
 
     public static final String AIR_TEMPERATURE = "air_temperature";

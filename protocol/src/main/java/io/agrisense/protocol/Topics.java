@@ -2,7 +2,7 @@ package io.agrisense.protocol;
 
 import java.util.Optional;
 
-/** MQTT topic names of the {@code agri/v1} contract (DESIGN.md, "MQTT topics"). */
+/** MQTT topic names of the {@code agri/v1} contract (docs/architecture.md, "MQTT topics"). */
 public final class Topics {
 
     public static final String ROOT = "agri/v1";

@@ -24,7 +24,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
  */
 final class BackgroundLoad implements AutoCloseable {
 
-    /** Ordinary pond values, well inside the catalogue's ranges (DESIGN.md, "Metric catalogue"). */
+    /** Ordinary pond values, well inside the catalogue's ranges (docs/architecture.md, "Metric catalogue"). */
     static final List<String> METRICS = List.of("water_temperature", "dissolved_oxygen", "ph", "turbidity",
             "conductivity", "water_level", "air_temperature", "relative_humidity");
     private static final String[] UNITS = {"Cel", "mg/L", "pH", "NTU", "S/m", "m", "Cel", "%RH"};

@@ -26,7 +26,7 @@ public record StationConfig(
         Location location,
         String source) {
 
-    /** The station profiles of DESIGN.md; simulation models one environment per profile. */
+    /** The station profiles (docs/architecture.md, "Station profiles"); simulation models one environment per profile. */
     public static final List<String> PROFILES = List.of(
             "greenhouse", "orchard", "tea_garden", "crayfish_pond", "livestock_barn", "air_quality", "river_water_quality");
 

@@ -3,7 +3,7 @@ package io.agrisense.edge.sim;
 import java.util.Arrays;
 import java.util.List;
 
-/** The station profiles of DESIGN.md with the climate the simulation gives each one. */
+/** The station profiles (docs/architecture.md, "Station profiles") with the climate the simulation gives each one. */
 public enum StationProfile {
 
     GREENHOUSE("greenhouse", new Climate(21, 6, 5, 50, 0.65, 0.5, 0.0, 15, Enclosure.GREENHOUSE, Water.POND)),

@@ -31,10 +31,10 @@ class BundledStationConfigsTest {
         assertThat(fromFile.uplink().isMqtt()).isTrue();
         assertThat(fromFile.uplink().mqtt().qos()).isEqualTo(1);
         assertThat(fromFile.healthInterval()).isEqualTo(Duration.ofSeconds(60));
-        // Hubei and Zhejiang, for the platform's ET0 and frost models
+        // in Hubei (29.0-33.3 N, 108.3-116.1 E), for the platform's ET0 and frost models
         assertThat(fromFile.location()).isNotNull();
-        assertThat(fromFile.location().latitude()).isBetween(29.0, 33.5);
-        assertThat(fromFile.location().longitude()).isBetween(108.0, 123.0);
+        assertThat(fromFile.location().latitude()).isBetween(29.0, 33.3);
+        assertThat(fromFile.location().longitude()).isBetween(108.3, 116.1);
         assertThat(bundled.location()).isEqualTo(fromFile.location());
         assertThat(Files.readString(file)).contains("station_id: ");
     }

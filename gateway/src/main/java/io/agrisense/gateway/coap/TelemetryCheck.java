@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 /**
- * The checks a posted pack passes before the gateway takes it (DESIGN.md, "CoAP"): the path names a station, the
+ * The checks a posted pack passes before the gateway takes it (docs/architecture.md, "CoAP"): the path names a station, the
  * content-format is SenML JSON (110) or CBOR (112), the body fits, the pack decodes and resolves (RFC 8428), and every
  * record belongs to the station of the path. Values are not range-checked here: the platform stores an implausible
  * reading as rejected with its reason, where operators see it. Pure: no I/O.

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of the platform: the API of DESIGN.md, {@code /health}, {@code /metrics}, the live stream, the
+ * The HTTP face of the platform: the API of docs/architecture.md, {@code /health}, {@code /metrics}, the live stream, the
  * OpenAPI document and the dashboard; other packages add routes through {@link RouteContributor}s.
  * JDBC runs on the {@code agri-api-db} worker pool, never on the event loop.
  */

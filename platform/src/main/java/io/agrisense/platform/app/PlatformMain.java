@@ -1,13 +1,12 @@
 package io.agrisense.platform.app;
 
-import io.agrisense.platform.config.StartupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar agri-platform.jar serve|demo}. */
+/** {@code java -jar agri-platform.jar serve}; the demo is {@code java -jar demo/target/agri-demo.jar}. */
 @Command(name = "agri-platform", mixinStandardHelpOptions = true, versionProvider = PlatformMain.Version.class,
         description = "AgriSense platform: ingests SenML over MQTT, HTTP and CoAP, stores time series, serves the API.",
-        subcommands = {ServeCommand.class, DemoCommand.class})
+        subcommands = {ServeCommand.class, MovedDemoCommand.class})
 public final class PlatformMain implements Runnable {
 
     @CommandLine.Spec
@@ -22,21 +21,13 @@ public final class PlatformMain implements Runnable {
     }
 
     static int run(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
-        CommandLine cl = new CommandLine(new PlatformMain()).setOut(out).setErr(err);
-        // A setting to fix is one line on stderr, not a stack trace.
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof StartupException) {
-                cmd.getErr().println("error: " + e.getMessage());
-                return 2;
-            }
-            throw e;
-        });
-        return cl.execute(args);
+        return new CommandLine(new PlatformMain()).setOut(out).setErr(err)
+                .setExecutionExceptionHandler(new StartupErrors()).execute(args);
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: serve or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: serve");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

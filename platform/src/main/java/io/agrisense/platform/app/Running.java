@@ -3,11 +3,11 @@ package io.agrisense.platform.app;
 import java.util.concurrent.CountDownLatch;
 
 /** Keeps a command alive until Ctrl-C (SIGINT/SIGTERM), then runs the orderly stop once. */
-final class Running {
+public final class Running {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    static Running until(Runnable stop) {
+    public static Running until(Runnable stop) {
         Running r = new Running();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -19,7 +19,7 @@ final class Running {
         return r;
     }
 
-    void await() throws InterruptedException {
+    public void await() throws InterruptedException {
         stopped.await();
     }
 }

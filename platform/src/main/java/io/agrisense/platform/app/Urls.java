@@ -1,12 +1,12 @@
 package io.agrisense.platform.app;
 
 /** The addresses an operator needs, printed at start. */
-final class Urls {
+public final class Urls {
 
     private Urls() {
     }
 
-    static String describe(Platform p) {
+    public static String describe(Platform p) {
         String http = "http://localhost:" + p.httpPort();
         StringBuilder s = new StringBuilder()
                 .append("AgriSense platform is running (Ctrl-C stops it)\n")

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the platform's YAML file, then applies the environment overrides of the contract (DESIGN.md,
- * "Configuration"). Unknown keys and bad values are errors that name the key or variable.
+ * Reads the platform's YAML file, then applies the environment overrides of the contract (docs/architecture.md,
+ * "Configuration and environment"). Unknown keys and bad values are errors that name the key or variable.
  */
 public final class ConfigLoader {
 

@@ -23,7 +23,7 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
 
 /**
- * {@code POST /telemetry/<id>} (DESIGN.md, "CoAP"): 2.04 after the readings are committed, 4.00 with a diagnostic
+ * {@code POST /telemetry/<id>} (docs/architecture.md, "CoAP"): 2.04 after the readings are committed, 4.00 with a diagnostic
  * payload for bad input, 4.15 for a content-format other than 110/112, 4.13 for too large, 4.01/4.03 when
  * {@link StationAccess} refuses the sender. Any station id below {@code telemetry} is handled by this one resource.
  */

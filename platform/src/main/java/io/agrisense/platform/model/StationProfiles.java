@@ -12,7 +12,7 @@ import static io.agrisense.protocol.MetricCatalogue.VPD;
 import java.util.Map;
 import java.util.Set;
 
-/** The station profiles of DESIGN.md and which derived series each one gets. */
+/** The station profiles (docs/architecture.md, "Station profiles") and which derived series each one gets. */
 public final class StationProfiles {
 
     public static final String GREENHOUSE = "greenhouse";

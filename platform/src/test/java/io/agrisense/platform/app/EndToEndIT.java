@@ -276,8 +276,7 @@ class EndToEndIT {
 
     /** [[time, value], ...] of a series answer. */
     static List<List<Object>> points(JsonObject series) {
-        return series.getJsonArray("points").stream().map(o -> (JsonObject) o)
-                .map(p -> List.<Object>of(p.getString("time"), p.getDouble("value"))).toList();
+        return Http.points(series);
     }
 
     private static String query(String sql) throws Exception {

@@ -2,11 +2,7 @@ package io.agrisense.platform.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import io.agrisense.edge.app.AgentOptions;
-import io.agrisense.edge.app.EdgeAgent;
-import io.agrisense.edge.config.StationConfigLoader;
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.platform.app.Platform;
 import io.agrisense.platform.testing.Http;
@@ -18,8 +14,6 @@ import io.agrisense.protocol.senml.SenmlPackBuilder;
 import io.vertx.core.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -37,12 +31,11 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CoAP over DTLS with a pre-shared key per station (DESIGN.md: "DTLS (PSK per station) on 5684"): the real edge agent's
- * coaps uplink stores its readings; a station may post only for itself (4.03); a wrong key gets no session; with DTLS
- * required, plain UDP posts are refused (4.01) and store nothing.
+ * CoAP over DTLS with a pre-shared key per station (docs/architecture.md, "CoAP"): a station may post only for itself
+ * (4.03); a wrong key gets no session; with DTLS required, plain UDP posts are refused (4.01) and store nothing. The
+ * real edge agent's coaps uplink is the demo module's AgentCoapsUplinkIT.
  */
 class CoapDtlsIT {
 
@@ -69,25 +62,6 @@ class CoapDtlsIT {
     @AfterAll
     static void stop() {
         platform.close();
-    }
-
-    @Test
-    void theEdgeAgentsCoapsUplinkStoresItsReadings(@TempDir Path data) throws Exception {
-        var config = StationConfigLoader.standard().parse("""
-                station_id: %s
-                profile: crayfish_pond
-                uplink:
-                  coap: {url: 'coaps://127.0.0.1:%d', psk_identity: %s, psk_key: pond-secret-key}
-                sensors:
-                  - {name: water_temp, type: ds18b20, interval: 500ms, w1_id: 28-0316a2799aff, metric: water_temperature}
-                """.formatted(POND, platform.coapsPort(), POND), "test:" + POND, null);
-        try (EdgeAgent agent = EdgeAgent.start(config, AgentOptions.defaults().withSimulate(true).withSeed(7).withDataDir(data))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> agent.uplinkStats().recordsDelivered() >= 3);
-        }
-        JsonObject latest = http.get("/api/v1/stations/" + POND + "/latest").json();
-        assertThat(latest.encode()).contains("water_temperature");
-        assertThat(http.get("/api/v1/series?station=" + POND + "&metric=water_temperature&from=" + T.minus(1, ChronoUnit.DAYS)
-                + "&to=" + Instant.now().plus(1, ChronoUnit.HOURS)).json().getJsonArray("points").size()).isGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** A small blocking HTTP client for the API under test. */
 public final class Http {
@@ -49,6 +50,12 @@ public final class Http {
 
     public Reply delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).DELETE().build());
+    }
+
+    /** A series reply's points as {@code [time, value]} pairs, in order. */
+    public static List<List<Object>> points(JsonObject series) {
+        return series.getJsonArray("points").stream().map(o -> (JsonObject) o)
+                .map(p -> List.<Object>of(p.getString("time"), p.getDouble("value"))).toList();
     }
 
     public HttpClient client() {

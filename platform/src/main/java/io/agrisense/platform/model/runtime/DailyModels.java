@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class DailyModels {
 
-    /** The programme's provinces (Hubei, Zhejiang) keep UTC+8. */
+    /** The programme's province (Hubei) keeps China Standard Time (Asia/Shanghai): UTC+8, no daylight saving. */
     public static final ZoneOffset PROVINCE_TIME = ZoneOffset.ofHours(8);
     /** A day counts when its air temperature was read at least this often over at least {@link #MIN_SPAN}. */
     static final int MIN_READINGS = 12;

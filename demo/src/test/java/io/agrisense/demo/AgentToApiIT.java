@@ -1,4 +1,4 @@
-package io.agrisense.platform.app;
+package io.agrisense.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +9,7 @@ import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
 import io.agrisense.edge.sampling.Reading;
 import io.agrisense.embedded.testkit.TestServices;
+import io.agrisense.platform.app.Platform;
 import io.agrisense.platform.testing.Http;
 import io.agrisense.platform.testing.PlatformFixture;
 import io.agrisense.platform.testing.Publisher;
@@ -100,8 +101,8 @@ class AgentToApiIT {
             }
             String path = "/api/v1/series?station=" + id + "&metric=" + metric.getKey() + "&from=" + from + "&to=" + to;
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(points(http.get(path).json())).as(metric.getKey()).hasSameSizeAs(expected));
-            assertThat(points(http.get(path).json())).as(metric.getKey()).containsExactlyElementsOf(expected);
+                    assertThat(Http.points(http.get(path).json())).as(metric.getKey()).hasSameSizeAs(expected));
+            assertThat(Http.points(http.get(path).json())).as(metric.getKey()).containsExactlyElementsOf(expected);
         }
 
         JsonObject station = http.get("/api/v1/stations/" + id).json();
@@ -113,9 +114,5 @@ class AgentToApiIT {
             // (RedeliveryIT) would otherwise spend the broker's first delivery window on it
             publisher.publish(Topics.status(StationId.of(id)), new byte[0], true);
         }
-    }
-
-    private static List<List<Object>> points(JsonObject series) {
-        return EndToEndIT.points(series);
     }
 }

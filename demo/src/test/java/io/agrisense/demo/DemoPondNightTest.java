@@ -1,4 +1,4 @@
-package io.agrisense.platform.app;
+package io.agrisense.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

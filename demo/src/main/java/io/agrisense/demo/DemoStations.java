@@ -1,4 +1,4 @@
-package io.agrisense.platform.app;
+package io.agrisense.demo;
 
 import io.agrisense.edge.app.AgentOptions;
 import io.agrisense.edge.app.EdgeAgent;

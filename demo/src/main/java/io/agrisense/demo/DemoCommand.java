@@ -1,15 +1,21 @@
-package io.agrisense.platform.app;
+package io.agrisense.demo;
 
+import io.agrisense.platform.app.Platform;
+import io.agrisense.platform.app.Running;
+import io.agrisense.platform.app.Urls;
 import io.agrisense.platform.config.ConfigLoader;
 import io.agrisense.platform.config.PlatformConfig;
+import io.agrisense.platform.config.StartupException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Everything on one machine: embedded broker and PostgreSQL under the data dir, the platform, simulated stations. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the embedded broker and PostgreSQL, the platform and simulated stations.")
+@Command(name = "agri-demo", mixinStandardHelpOptions = true, versionProvider = DemoCommand.Version.class,
+        description = "Run the embedded broker and PostgreSQL, the platform and simulated stations.",
+        footer = "The first argument may be 'demo' (java -jar agri-demo.jar demo ...), as with the platform jar before.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (database and broker URLs are ignored)")
@@ -33,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (!(pondSpeed > 0 && pondSpeed <= 1000)) {
-            throw new io.agrisense.platform.config.StartupException("--pond-speed must be above 0 and at most 1000, got " + pondSpeed);
+            throw new StartupException("--pond-speed must be above 0 and at most 1000, got " + pondSpeed);
         }
         PlatformConfig loaded = ConfigLoader.load(config, System.getenv());
         PlatformConfig settings = loaded.withDatabase(loaded.database().withUrl(null, null, null))
@@ -51,5 +57,13 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println(demo.describe());
         running.await();
         return 0;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = DemoCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"agri-demo " + (v == null ? "development" : v)};
+        }
     }
 }
