@@ -75,7 +75,7 @@ class MalformedPackTest {
         // [ {0: "a", 9: 1} ]
         "unknown integer label   | 81a20061610901              | record #1: unknown CBOR label 9",
         // [ {0: "a", 0: "b", 2: 1} ]
-        "duplicate key           | 81a3006161006162 0201       | map has the key 0 twice",
+        "duplicate key           | 81a3006161006162 0201       | record #1: field 'n' appears twice",
         // [ {0: "a", 2: 1 ... truncated
         "truncated               | 81a2006161 02                | truncated",
         // {0: "a"} (a map, not an array)
