@@ -94,7 +94,25 @@ final class RecordAssembler {
             throw SenmlException.overLimit(name ? Reason.NAME_TOO_LONG : Reason.STRING_TOO_LONG,
                     where(index) + ": field '" + label.json + "' of " + text.length() + " characters", max, "characters");
         }
+        int unpaired = unpairedSurrogate(text);
+        if (unpaired >= 0) {
+            // JSON escapes can spell half a UTF-16 pair ("\ud800"): no UTF-8 text, CBOR or database holds it.
+            throw new SenmlException(where(index) + ": field '" + label.json + "' is not Unicode text (an unpaired"
+                    + " surrogate at character " + (unpaired + 1) + ")");
+        }
         return text;
+    }
+
+    private static int unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static double toDouble(Number number) {

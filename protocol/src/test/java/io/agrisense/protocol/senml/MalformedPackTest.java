@@ -49,6 +49,7 @@ class MalformedPackTest {
         "version not an integer     | [{\"bver\":5.5,\"n\":\"a\",\"v\":1}] | field 'bver' must be a positive integer, got the number 5.5",
         "versions differ            | [{\"bver\":5,\"n\":\"a\",\"v\":1},{\"bver\":6,\"n\":\"b\",\"v\":2}] | record #2: version 6 differs from version 5 of record #1",
         "late version differs       | [{\"n\":\"a\",\"v\":1},{\"bver\":5,\"n\":\"b\",\"v\":2}] | record #2: version 5 differs from version 10 (the default)",
+        "unpaired surrogate         | [{\"n\":\"a\",\"vs\":\"x\\ud800\"}]  | record #1: field 'vs' is not Unicode text (an unpaired surrogate at character 2)",
         "vd with padding            | [{\"n\":\"a\",\"vd\":\"aGk=\"}]    | must be base64url without padding",
         "vd not base64url           | [{\"n\":\"a\",\"vd\":\"a+b/\"}]    | field 'vd' is not valid base64url",
         "trailing content           | [{\"n\":\"a\",\"v\":1}] []          | unexpected content after the end of the pack",
