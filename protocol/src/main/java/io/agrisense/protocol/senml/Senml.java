@@ -45,6 +45,7 @@ public final class Senml {
     }
 
     public static List<SenmlRecord> decode(byte[] payload, DecodeLimits limits) throws SenmlException {
+        checkSize(payload, limits); // before detect, which scans leading white space
         return decode(payload, detect(payload), limits);
     }
 
@@ -54,13 +55,7 @@ public final class Senml {
 
     public static List<SenmlRecord> decode(byte[] payload, SenmlFormat format, DecodeLimits limits)
             throws SenmlException {
-        if (payload == null) {
-            throw new SenmlException("no payload: expected a SenML pack");
-        }
-        if (payload.length > limits.maxPayloadBytes()) {
-            throw SenmlException.overLimit(SenmlException.Reason.TOO_LARGE, "a payload of " + payload.length + " bytes",
-                    limits.maxPayloadBytes(), "bytes");
-        }
+        checkSize(payload, limits);
         try {
             List<SenmlRecord> pack = format == SenmlFormat.JSON
                     ? SenmlJson.decode(payload, limits) : SenmlCbor.decode(payload, limits);
@@ -68,6 +63,16 @@ public final class Senml {
             return pack;
         } catch (RuntimeException e) {
             throw unexpected(e);
+        }
+    }
+
+    private static void checkSize(byte[] payload, DecodeLimits limits) throws SenmlException {
+        if (payload == null) {
+            throw new SenmlException("no payload: expected a SenML pack");
+        }
+        if (payload.length > limits.maxPayloadBytes()) {
+            throw SenmlException.overLimit(SenmlException.Reason.TOO_LARGE, "a payload of " + payload.length + " bytes",
+                    limits.maxPayloadBytes(), "bytes");
         }
     }
 
