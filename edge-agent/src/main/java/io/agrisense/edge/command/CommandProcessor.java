@@ -31,6 +31,8 @@ public final class CommandProcessor {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REMEMBERED = 256;
     static final Duration MAX_SWITCH = Duration.ofHours(12);
+    /** No command takes longer; far beyond it a duration no longer fits a millisecond count (a fuzz finding). */
+    private static final Duration LONGEST = Duration.ofDays(366);
 
     private final StationControl station;
     private final Map<String, String> replies = new LinkedHashMap<>(64, 0.75f, false) {
@@ -142,14 +144,20 @@ public final class CommandProcessor {
         if (v == null || v.isNull()) {
             throw new CommandException("missing field \"" + field + "\" (e.g. \"30s\", \"10min\" or seconds)");
         }
+        Duration d;
         if (v.isNumber()) {
-            return Duration.ofMillis(Math.round(v.asDouble() * 1000));
+            d = Duration.ofMillis(Math.round(v.asDouble() * 1000));
+        } else {
+            try {
+                d = Quantities.duration(v.asText());
+            } catch (IllegalArgumentException e) {
+                throw new CommandException(field + ": " + e.getMessage());
+            }
         }
-        try {
-            return Quantities.duration(v.asText());
-        } catch (IllegalArgumentException e) {
-            throw new CommandException(field + ": " + e.getMessage());
+        if (d.compareTo(LONGEST) > 0) {
+            throw new CommandException(field + " must be at most a year");
         }
+        return d;
     }
 
     private static String ok(JsonNode result) {

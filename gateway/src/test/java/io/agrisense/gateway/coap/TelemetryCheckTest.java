@@ -75,7 +75,7 @@ class TelemetryCheckTest {
         assertThat(r.reason()).startsWith("malformed SenML pack: ");
         assertThat(refused(check("pond-01", 110, new byte[0])).reason()).isEqualTo("malformed SenML pack: the payload is empty");
         assertThat(refused(check("pond-01", 110, "[]".getBytes(StandardCharsets.UTF_8))).reason())
-                .isEqualTo("malformed SenML pack: it holds no records");
+                .isEqualTo("malformed SenML pack: a SenML pack needs at least one record");
         assertThat(refused(check("pond-01", 110, pack(POND, SenmlFormat.CBOR))).reason())
                 .isEqualTo("content-format 110 says application/senml+json but the payload is application/senml+cbor");
     }

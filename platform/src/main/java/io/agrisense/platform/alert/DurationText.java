@@ -29,11 +29,15 @@ public final class DurationText {
         if (!m.matches() || t.isEmpty()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration like 90s, 15m, 1h30m, 2d or PT15M");
         }
-        Duration d = Duration.ZERO;
-        d = d.plusDays(number(m.group(1)));
-        d = d.plusHours(number(m.group(2)));
-        d = d.plusMinutes(number(m.group(3)));
-        return d.plusSeconds(number(m.group(4)));
+        try {
+            Duration d = Duration.ZERO;
+            d = d.plusDays(number(m.group(1)));
+            d = d.plusHours(number(m.group(2)));
+            d = d.plusMinutes(number(m.group(3)));
+            return d.plusSeconds(number(m.group(4)));
+        } catch (ArithmeticException e) { // beyond what a Duration holds (a fuzz finding)
+            throw new IllegalArgumentException("'" + text + "' is too long a duration");
+        }
     }
 
     /** The short form: 1h30m, 15m, 90s shows as 1m30s, zero as 0s. */

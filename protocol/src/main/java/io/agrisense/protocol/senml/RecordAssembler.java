@@ -1,5 +1,6 @@
 package io.agrisense.protocol.senml;
 
+import io.agrisense.protocol.senml.SenmlException.Reason;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Base64;
@@ -13,10 +14,12 @@ import java.util.Map;
 final class RecordAssembler {
 
     private final int index;
+    private final DecodeLimits limits;
     private final Map<Label, Object> fields = new EnumMap<>(Label.class);
 
-    RecordAssembler(int index) {
+    RecordAssembler(int index, DecodeLimits limits) {
         this.index = index;
+        this.limits = limits;
     }
 
     /** Where a problem is, for messages: records are numbered from 1 as a person counts them. */
@@ -42,8 +45,8 @@ final class RecordAssembler {
     private Object check(Label label, Object value) throws SenmlException {
         switch (label.kind) {
             case TEXT:
-                if (value instanceof String) {
-                    return value;
+                if (value instanceof String text) {
+                    return checkLength(label, text);
                 }
                 throw typeError(label, "a string", value);
             case BOOLEAN:
@@ -83,9 +86,41 @@ final class RecordAssembler {
         }
     }
 
+    /** Names are held to the (shorter) name limit; every other text the decoders already held to the string limit. */
+    private String checkLength(Label label, String text) throws SenmlException {
+        boolean name = label == Label.BASE_NAME || label == Label.NAME;
+        int max = name ? limits.maxNameLength() : limits.maxStringLength();
+        if (text.length() > max) {
+            throw SenmlException.overLimit(name ? Reason.NAME_TOO_LONG : Reason.STRING_TOO_LONG,
+                    where(index) + ": field '" + label.json + "' of " + text.length() + " characters", max, "characters");
+        }
+        int unpaired = unpairedSurrogate(text);
+        if (unpaired >= 0) {
+            // JSON escapes can spell half a UTF-16 pair ("\ud800"): no UTF-8 text, CBOR or database holds it.
+            throw new SenmlException(where(index) + ": field '" + label.json + "' is not Unicode text (an unpaired"
+                    + " surrogate at character " + (unpaired + 1) + ")");
+        }
+        return text;
+    }
+
+    private static int unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static double toDouble(Number number) {
-        if (number instanceof BigDecimal || number instanceof BigInteger) {
-            return new BigDecimal(number.toString()).doubleValue();
+        if (number instanceof BigDecimal decimal) {
+            return decimal.doubleValue();
+        }
+        if (number instanceof BigInteger integer) {
+            return integer.doubleValue();
         }
         return number.doubleValue();
     }

@@ -1,8 +1,10 @@
 package io.agrisense.protocol.senml;
 
+import io.agrisense.protocol.senml.SenmlException.Reason;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /** SenML CBOR representation (RFC 8428 §6), application/senml+cbor: integer labels from Table 4. */
 final class SenmlCbor {
@@ -10,49 +12,61 @@ final class SenmlCbor {
     private SenmlCbor() {
     }
 
-    static List<SenmlRecord> decode(byte[] payload) throws SenmlException {
+    static List<SenmlRecord> decode(byte[] payload, DecodeLimits limits) throws SenmlException {
         if (payload.length == 0) {
             throw new SenmlException("empty payload: a SenML pack is a CBOR array of records");
         }
-        CborReader reader = new CborReader(payload);
-        Object root = reader.read();
+        CborReader reader = new CborReader(payload, limits);
+        if (reader.peekMajorType() != CborReader.ARRAY) {
+            throw new SenmlException("a SenML pack must be a CBOR array of records, got "
+                    + RecordAssembler.describe(reader.readValue(1)));
+        }
+        long declared = reader.containerHead(1);
+        if (declared > limits.maxRecords()) {
+            throw SenmlException.overLimit(Reason.TOO_MANY_RECORDS, "a pack of " + declared + " records",
+                    limits.maxRecords(), "records");
+        }
+        List<SenmlRecord> records = new ArrayList<>(declared < 0 ? 16 : (int) declared);
+        while (declared < 0 ? !reader.atBreak() : records.size() < declared) {
+            int index = records.size();
+            if (index == limits.maxRecords()) {
+                throw SenmlException.overLimit(Reason.TOO_MANY_RECORDS, RecordAssembler.where(index),
+                        limits.maxRecords(), "records");
+            }
+            if (reader.peekMajorType() != CborReader.MAP) {
+                throw new SenmlException(RecordAssembler.where(index) + " must be a CBOR map, got "
+                        + RecordAssembler.describe(reader.readValue(2)));
+            }
+            records.add(readRecord(reader, index, limits));
+        }
         if (!reader.atEnd()) {
             throw new SenmlException("unexpected content after the end of the pack at byte " + reader.position());
-        }
-        if (!(root instanceof List<?> items)) {
-            throw new SenmlException("a SenML pack must be a CBOR array of records, got "
-                    + RecordAssembler.describe(root));
-        }
-        List<SenmlRecord> records = new ArrayList<>(items.size());
-        for (Object item : items) {
-            int index = records.size();
-            if (!(item instanceof Map<?, ?> fields)) {
-                throw new SenmlException(RecordAssembler.where(index) + " must be a CBOR map, got "
-                        + RecordAssembler.describe(item));
-            }
-            records.add(readRecord(fields, index));
         }
         return records;
     }
 
-    private static SenmlRecord readRecord(Map<?, ?> fields, int index) throws SenmlException {
-        RecordAssembler record = new RecordAssembler(index);
-        for (Map.Entry<?, ?> field : fields.entrySet()) {
-            Object key = field.getKey();
-            if (key instanceof Long number) {
-                Label label = Label.fromCbor(number);
-                if (label == null) {
-                    // Table 4 is conclusive: no other integer labels exist.
-                    throw new SenmlException(RecordAssembler.where(index) + ": unknown CBOR label " + number
-                            + " (RFC 8428 Table 4 defines -6..8)");
+    // Record fields sit at nesting level 3: pack array (1), record map (2), field value (3).
+    private static SenmlRecord readRecord(CborReader reader, int index, DecodeLimits limits) throws SenmlException {
+        RecordAssembler record = new RecordAssembler(index, limits);
+        Set<String> unknown = new HashSet<>();
+        long declared = reader.containerHead(2);
+        for (long i = 0; declared < 0 ? !reader.atBreak() : i < declared; i++) {
+            Object key = reader.readKey();
+            if (key instanceof String name) {
+                if (!unknown.add(name)) {
+                    throw new SenmlException(RecordAssembler.where(index) + ": field '" + name + "' appears twice");
                 }
-                record.put(label, field.getValue());
-            } else if (key instanceof String name) {
                 record.unknown(name);
-            } else {
-                throw new SenmlException(RecordAssembler.where(index) + ": map key must be an integer label or a"
-                        + " string, got " + RecordAssembler.describe(key));
+                reader.skip(3);
+                continue;
             }
+            Label label = key instanceof Long number ? Label.fromCbor(number) : null;
+            if (label == null) {
+                // Table 4 is conclusive: no other integer labels exist.
+                throw new SenmlException(RecordAssembler.where(index) + ": unknown CBOR label " + key
+                        + " (RFC 8428 Table 4 defines -6..8)");
+            }
+            record.put(label, reader.readValue(3));
         }
         return record.build();
     }

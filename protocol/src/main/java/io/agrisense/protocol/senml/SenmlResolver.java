@@ -1,5 +1,6 @@
 package io.agrisense.protocol.senml;
 
+import io.agrisense.protocol.senml.SenmlException.Reason;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,8 @@ final class SenmlResolver {
     private SenmlResolver() {
     }
 
-    static List<ResolvedRecord> resolve(List<SenmlRecord> pack, double now) throws SenmlException {
+    static List<ResolvedRecord> resolve(List<SenmlRecord> pack, double now, DecodeLimits limits) throws SenmlException {
+        requireRecords(pack);
         String baseName = null;
         double baseTime = 0;
         String baseUnit = null;
@@ -64,7 +66,7 @@ final class SenmlResolver {
                 continue; // a record of base fields only sets context for the records after it (RFC 8428 §5.1.7)
             }
 
-            String name = (baseName == null ? "" : baseName) + (r.name() == null ? "" : r.name());
+            String name = name(baseName, r.name(), where, limits);
             if (name.isEmpty()) {
                 throw new SenmlException(where + ": has no name and no base name applies");
             }
@@ -76,6 +78,9 @@ final class SenmlResolver {
             double time = baseTime + (r.time() == null ? 0 : r.time());
             if (time < RELATIVE_TIME_LIMIT) {
                 time = now + time;
+            }
+            if (!Double.isFinite(time)) {
+                throw new SenmlException(where + ": time " + time + " is not a finite number");
             }
 
             int valueFields = count(r.value(), r.stringValue(), r.booleanValue(), r.dataValue());
@@ -104,6 +109,9 @@ final class SenmlResolver {
             resolved.add(new ResolvedRecord(name, unit, time, value, r.stringValue(), r.booleanValue(),
                     r.dataValue(), sum, r.updateTime(), SUPPORTED_VERSION));
         }
+        if (resolved.isEmpty()) {
+            throw new SenmlException("the pack has only base fields: no record carries a name, value or time");
+        }
         int packVersion = version == null ? SUPPORTED_VERSION : version;
         List<ResolvedRecord> out = new ArrayList<>(resolved.size());
         for (ResolvedRecord r : resolved) {
@@ -113,6 +121,25 @@ final class SenmlResolver {
         // Resolved records are in chronological order (RFC 8428 §4.6); the sort is stable for equal times.
         out.sort(Comparator.comparingDouble(ResolvedRecord::time));
         return out;
+    }
+
+    /** Every pack has at least one record (RFC 8428 §4: a pack is an array of one or more records). */
+    static void requireRecords(List<SenmlRecord> pack) throws SenmlException {
+        if (pack.isEmpty()) {
+            throw new SenmlException("a SenML pack needs at least one record");
+        }
+    }
+
+    // The concatenated name is built once per record, so its length bounds the memory a short pack can ask for.
+    private static String name(String baseName, String name, String where, DecodeLimits limits) throws SenmlException {
+        String base = baseName == null ? "" : baseName;
+        String own = name == null ? "" : name;
+        long length = (long) base.length() + own.length();
+        if (length > limits.maxNameLength()) {
+            throw SenmlException.overLimit(Reason.NAME_TOO_LONG, where + ": base name and name of " + length
+                    + " characters", limits.maxNameLength(), "characters");
+        }
+        return own.isEmpty() ? base : base + own;
     }
 
     private static boolean isBaseOnly(SenmlRecord r) {

@@ -49,6 +49,7 @@ class MalformedPackTest {
         "version not an integer     | [{\"bver\":5.5,\"n\":\"a\",\"v\":1}] | field 'bver' must be a positive integer, got the number 5.5",
         "versions differ            | [{\"bver\":5,\"n\":\"a\",\"v\":1},{\"bver\":6,\"n\":\"b\",\"v\":2}] | record #2: version 6 differs from version 5 of record #1",
         "late version differs       | [{\"n\":\"a\",\"v\":1},{\"bver\":5,\"n\":\"b\",\"v\":2}] | record #2: version 5 differs from version 10 (the default)",
+        "unpaired surrogate         | [{\"n\":\"a\",\"vs\":\"x\\ud800\"}]  | record #1: field 'vs' is not Unicode text (an unpaired surrogate at character 2)",
         "vd with padding            | [{\"n\":\"a\",\"vd\":\"aGk=\"}]    | must be base64url without padding",
         "vd not base64url           | [{\"n\":\"a\",\"vd\":\"a+b/\"}]    | field 'vd' is not valid base64url",
         "trailing content           | [{\"n\":\"a\",\"v\":1}] []          | unexpected content after the end of the pack",
@@ -75,7 +76,7 @@ class MalformedPackTest {
         // [ {0: "a", 9: 1} ]
         "unknown integer label   | 81a20061610901              | record #1: unknown CBOR label 9",
         // [ {0: "a", 0: "b", 2: 1} ]
-        "duplicate key           | 81a3006161006162 0201       | map has the key 0 twice",
+        "duplicate key           | 81a3006161006162 0201       | record #1: field 'n' appears twice",
         // [ {0: "a", 2: 1 ... truncated
         "truncated               | 81a2006161 02                | truncated",
         // {0: "a"} (a map, not an array)

@@ -143,15 +143,17 @@ class Rfc8428ExamplesTest {
         assertRecord(resolved.get(9), "urn:dev:ow:10e2073a01080063", "%EL", 1320067614d, 98);
     }
 
+    static final String MULTIPLE_DATA_TYPES = """
+            [
+              {"bn":"urn:dev:ow:10e2073a01080063:","n":"temp","u":"Cel","v":23.1},
+              {"n":"label","vs":"Machine Room"},
+              {"n":"open","vb":false},
+              {"n":"nfv-reader","vd":"aGkgCg"}
+            ]""";
+
     @Test
     void multipleDataTypes() throws Exception { // §5.1.5
-        List<ResolvedRecord> records = resolveJson("""
-                [
-                  {"bn":"urn:dev:ow:10e2073a01080063:","n":"temp","u":"Cel","v":23.1},
-                  {"n":"label","vs":"Machine Room"},
-                  {"n":"open","vb":false},
-                  {"n":"nfv-reader","vd":"aGkgCg"}
-                ]""");
+        List<ResolvedRecord> records = resolveJson(MULTIPLE_DATA_TYPES);
         assertThat(records).extracting(ResolvedRecord::name).containsExactly(
                 "urn:dev:ow:10e2073a01080063:temp", "urn:dev:ow:10e2073a01080063:label",
                 "urn:dev:ow:10e2073a01080063:open", "urn:dev:ow:10e2073a01080063:nfv-reader");
@@ -162,16 +164,18 @@ class Rfc8428ExamplesTest {
         assertThat(records.get(3).dataValue()).isEqualTo("hi \n".getBytes(StandardCharsets.US_ASCII));
     }
 
+    static final String COLLECTION_OF_RESOURCES = """
+            [
+              {"bn":"2001:db8::2/","bt":1.320078429e+09,
+               "n":"temperature","u":"Cel","v":25.2},
+              {"n":"humidity","u":"%RH","v":30},
+              {"bn":"2001:db8::1/","n":"temperature","u":"Cel","v":12.3},
+              {"n":"humidity","u":"%RH","v":67}
+            ]""";
+
     @Test
     void collectionOfResourcesKeepsBaseTimeWhenBaseNameChanges() throws Exception { // §5.1.6
-        List<ResolvedRecord> records = resolveJson("""
-                [
-                  {"bn":"2001:db8::2/","bt":1.320078429e+09,
-                   "n":"temperature","u":"Cel","v":25.2},
-                  {"n":"humidity","u":"%RH","v":30},
-                  {"bn":"2001:db8::1/","n":"temperature","u":"Cel","v":12.3},
-                  {"n":"humidity","u":"%RH","v":67}
-                ]""");
+        List<ResolvedRecord> records = resolveJson(COLLECTION_OF_RESOURCES);
         assertThat(records).hasSize(4);
         assertRecord(records.get(0), "2001:db8::2/temperature", "Cel", 1320078429d, 25.2);
         assertRecord(records.get(1), "2001:db8::2/humidity", "%RH", 1320078429d, 30);
