@@ -1,6 +1,6 @@
 package io.agrisense.edge.app;
 
-import io.agrisense.edge.config.ConfigException;
+import io.agrisense.config.ConfigException;
 import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
 import java.nio.file.Files;

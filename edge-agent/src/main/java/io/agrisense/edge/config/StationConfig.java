@@ -1,6 +1,9 @@
 package io.agrisense.edge.config;
 
 import io.agrisense.edge.sensor.ActuatorSpec;
+import io.agrisense.link.config.BufferConfig;
+import io.agrisense.link.config.UplinkConfig;
+import io.agrisense.link.uplink.Location;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.senml.SenmlFormat;
 import java.time.Duration;

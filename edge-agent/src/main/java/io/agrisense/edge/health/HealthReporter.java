@@ -1,6 +1,6 @@
 package io.agrisense.edge.health;
 
-import io.agrisense.edge.buffer.QueueStats;
+import io.agrisense.link.buffer.QueueStats;
 import io.agrisense.edge.sampling.Reading;
 import io.agrisense.edge.sampling.TimestampGuard;
 import io.agrisense.protocol.MetricCatalogue;

@@ -1,9 +1,11 @@
 package io.agrisense.edge.uplink;
 
-import io.agrisense.edge.buffer.QueuedRecord;
-import io.agrisense.edge.buffer.StoreAndForwardQueue;
+import io.agrisense.link.buffer.QueuedRecord;
+import io.agrisense.link.buffer.StoreAndForwardQueue;
 import io.agrisense.edge.sampling.Reading;
 import io.agrisense.edge.sampling.ReadingCodec;
+import io.agrisense.link.uplink.Transport;
+import io.agrisense.link.uplink.UplinkStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;

@@ -2,6 +2,7 @@ package io.agrisense.edge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agrisense.link.config.BufferConfig;
 import io.agrisense.protocol.senml.SenmlFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;

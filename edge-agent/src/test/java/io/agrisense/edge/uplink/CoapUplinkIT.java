@@ -8,6 +8,7 @@ import io.agrisense.edge.app.EdgeAgent;
 import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
 import io.agrisense.edge.testing.TestDevices;
+import io.agrisense.link.uplink.UplinkStats;
 import io.agrisense.protocol.senml.ResolvedRecord;
 import io.agrisense.protocol.senml.Senml;
 import java.net.InetSocketAddress;

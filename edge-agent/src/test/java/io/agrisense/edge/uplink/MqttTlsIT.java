@@ -10,6 +10,7 @@ import io.agrisense.edge.config.StationConfigLoader;
 import io.agrisense.edge.testing.TelemetrySubscriber;
 import io.agrisense.edge.testing.TestDevices;
 import io.agrisense.embedded.EmbeddedMqttBroker;
+import io.agrisense.link.mqtt.TlsSockets;
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.protocol.StationId;
 import java.nio.file.Path;

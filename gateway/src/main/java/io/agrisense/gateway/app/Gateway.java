@@ -1,10 +1,10 @@
 package io.agrisense.gateway.app;
 
-import io.agrisense.edge.buffer.QueueStats;
-import io.agrisense.edge.buffer.StoreAndForwardQueue;
-import io.agrisense.edge.config.BufferConfig;
-import io.agrisense.edge.uplink.MqttTransport;
-import io.agrisense.edge.uplink.StatusMessages;
+import io.agrisense.link.buffer.QueueStats;
+import io.agrisense.link.buffer.StoreAndForwardQueue;
+import io.agrisense.link.config.BufferConfig;
+import io.agrisense.link.mqtt.MqttTransport;
+import io.agrisense.link.uplink.StatusMessages;
 import io.agrisense.gateway.coap.CoapListener;
 import io.agrisense.gateway.config.GatewayConfig;
 import io.agrisense.gateway.forward.ForwardPump;

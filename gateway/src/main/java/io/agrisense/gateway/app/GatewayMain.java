@@ -1,6 +1,6 @@
 package io.agrisense.gateway.app;
 
-import io.agrisense.edge.config.ConfigException;
+import io.agrisense.config.ConfigException;
 import io.agrisense.gateway.config.GatewayConfig;
 import io.agrisense.gateway.config.GatewayConfigLoader;
 import java.nio.file.Path;

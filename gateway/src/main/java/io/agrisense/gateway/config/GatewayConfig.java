@@ -1,7 +1,7 @@
 package io.agrisense.gateway.config;
 
-import io.agrisense.edge.config.BufferConfig;
-import io.agrisense.edge.config.UplinkConfig;
+import io.agrisense.link.config.BufferConfig;
+import io.agrisense.link.config.UplinkConfig;
 import io.agrisense.protocol.StationId;
 import java.time.Duration;
 import java.util.Map;
@@ -39,9 +39,7 @@ public record GatewayConfig(StationId gatewayId, String name, Coap coap, UplinkC
 
     /** The same gateway forwarding to another broker ({@code --broker}, {@code AGRI_MQTT_URL}). */
     public GatewayConfig withBrokerUrl(String url) {
-        UplinkConfig.Mqtt m = new UplinkConfig.Mqtt(url, mqtt.username(), mqtt.password(), mqtt.tlsCaFile(), mqtt.qos(),
-                mqtt.clientId());
-        return new GatewayConfig(gatewayId, name, coap, m, inflight, buffer, healthInterval, source);
+        return new GatewayConfig(gatewayId, name, coap, mqtt.withUrl(url), inflight, buffer, healthInterval, source);
     }
 
     public GatewayConfig withCoap(Coap value) {

@@ -1,9 +1,9 @@
 package io.agrisense.gateway.forward;
 
-import io.agrisense.edge.buffer.QueuedRecord;
-import io.agrisense.edge.buffer.StoreAndForwardQueue;
-import io.agrisense.edge.uplink.MqttTransport;
-import io.agrisense.edge.uplink.Transport;
+import io.agrisense.link.buffer.QueuedRecord;
+import io.agrisense.link.buffer.StoreAndForwardQueue;
+import io.agrisense.link.mqtt.MqttTransport;
+import io.agrisense.link.uplink.Transport;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import java.util.List;
