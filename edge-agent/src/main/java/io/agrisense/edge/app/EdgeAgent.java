@@ -17,7 +17,7 @@ import io.agrisense.link.mqtt.MqttTransport;
 import io.agrisense.edge.uplink.SenmlPacker;
 import io.agrisense.link.uplink.StatusMessages;
 import io.agrisense.link.uplink.Transport;
-import io.agrisense.edge.uplink.UplinkPump;
+import io.agrisense.link.uplink.UplinkPump;
 import io.agrisense.link.uplink.UplinkStats;
 import io.agrisense.link.buffer.QueueStats;
 import io.agrisense.protocol.MetricCatalogue;
@@ -67,9 +67,9 @@ public final class EdgeAgent implements AutoCloseable {
             p.health = new HealthReporter(options.clock(), p.guard, p.queue::stats, p.sampling::sensorErrors,
                     () -> p.pump == null ? 0 : p.pump.stats().readingsRejected(), p.devices.cpuThermalZone());
             p.control = new AgentControl(p);
-            p.pump = new UplinkPump(p.queue, new SenmlPacker(c.stationId(), c.payloadFormat()), transport(p),
-                    c.uplink().maxReadingsPerMessage(), c.uplink().inflightWindow(),
-                    "agri-" + c.stationId().value() + "-uplink");
+            int maxReadings = c.uplink().maxReadingsPerMessage();
+            p.pump = new UplinkPump<>(p.queue, new SenmlPacker(c.stationId(), c.payloadFormat()), transport(p),
+                    maxReadings, maxReadings, c.uplink().inflightWindow(), "agri-" + c.stationId().value() + "-uplink");
             p.pump.start();
             p.control.startSensors(c.sensors());
             p.scheduleHealth(c.healthInterval());
@@ -153,7 +153,7 @@ public final class EdgeAgent implements AutoCloseable {
         SamplingScheduler sampling;
         HealthReporter health;
         AgentControl control;
-        UplinkPump pump;
+        UplinkPump<List<Reading>> pump;
         MqttTransport mqtt;
         private io.agrisense.edge.command.CommandProcessor commandProcessor;
         private ScheduledFuture<?> healthTimer;

@@ -5,9 +5,13 @@ import io.agrisense.link.buffer.StoreAndForwardQueue;
 import io.agrisense.link.config.BufferConfig;
 import io.agrisense.link.mqtt.MqttTransport;
 import io.agrisense.link.uplink.StatusMessages;
+import io.agrisense.link.uplink.UplinkPump;
+import io.agrisense.link.uplink.UplinkStats;
+import io.agrisense.protocol.StationId;
 import io.agrisense.gateway.coap.CoapListener;
 import io.agrisense.gateway.config.GatewayConfig;
-import io.agrisense.gateway.forward.ForwardPump;
+import io.agrisense.gateway.forward.ForwardMessages;
+import io.agrisense.gateway.forward.ForwardRecord;
 import io.agrisense.gateway.health.GatewayHealth;
 import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -16,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running gateway, wired: CoAP listener → disk queue → forward pump → broker, plus the health timer.
+ * One running gateway, wired: CoAP listener → disk queue → uplink pump → broker, plus the health timer.
  * Embeddable (tests start it in-process); {@link #close()} stops taking posts, gives the pump a moment to drain,
  * announces the gateway offline and forces the queue to disk.
  */
@@ -27,7 +31,7 @@ public final class Gateway implements AutoCloseable {
     private final GatewayConfig config;
     private StoreAndForwardQueue queue;
     private ScheduledThreadPoolExecutor timers;
-    private ForwardPump pump;
+    private UplinkPump<ForwardRecord> pump;
     private CoapListener coap;
     private GatewayHealth health;
 
@@ -46,10 +50,11 @@ public final class Gateway implements AutoCloseable {
                 return t;
             });
             String online = StatusMessages.online("gateway", config.name(), GatewayVersion.get(), "mqtt");
-            // the agent's MQTT uplink, with the gateway's own status topic and no command subscription
+            // the stations' MQTT uplink, with the gateway's own status topic and no command subscription
             MqttTransport link = new MqttTransport(config.gatewayId(), config.mqtt(), online, g.timers, null);
-            g.pump = new ForwardPump(g.queue, link, config.inflight(), "agri-gw-forward");
-            g.coap = new CoapListener(config.coap(), g.pump::submit, clock);
+            g.pump = new UplinkPump<>(g.queue, new ForwardMessages(), link, 1, Integer.MAX_VALUE, config.inflight(),
+                    "agri-gw-forward");
+            g.coap = new CoapListener(config.coap(), g::submit, clock);
             g.health = new GatewayHealth(config.gatewayId());
             g.pump.start();
             g.coap.start();
@@ -69,16 +74,22 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Appends a pack to the disk queue (durable per the fsync policy when this returns) and wakes the pump. */
+    private void submit(StationId station, byte[] payload, int readings) {
+        queue.append(new ForwardRecord(station, payload).encode(), readings);
+        pump.poke();
+    }
+
     /** Logs the counters and queues the gateway's health pack for the broker (the timer does this every interval). */
     void reportHealth(Clock clock) {
         try {
             QueueStats q = queue.stats();
-            ForwardPump.Stats f = pump.stats();
+            UplinkStats f = pump.stats();
             LOG.info("Health: queue {} packs / {} bytes, dropped {} packs ({} readings) when full; CoAP accepted {} refused {};"
                             + " published {} acknowledged {} refused by broker {}; link {}", q.records(), q.bytes(),
-                    q.droppedRecords(), q.droppedReadings(), coap.packsAccepted(), coap.packsRefused(), f.published(),
-                    f.delivered(), f.rejected(), f.linkUp() ? "up" : "down");
-            pump.submit(config.gatewayId(), health.pack(clock.millis(), q, f.rejected()), GatewayHealth.readings());
+                    q.droppedRecords(), q.droppedReadings(), coap.packsAccepted(), coap.packsRefused(), f.messagesSent(),
+                    f.recordsDelivered(), f.recordsRejected(), f.linkUp() ? "up" : "down");
+            submit(config.gatewayId(), health.pack(clock.millis(), q, f.recordsRejected()), GatewayHealth.readings());
         } catch (RuntimeException e) {
             LOG.warn("Health report failed: {}", e.toString());
         }
@@ -100,7 +111,7 @@ public final class Gateway implements AutoCloseable {
         return queue.stats();
     }
 
-    public ForwardPump.Stats forwardStats() {
+    public UplinkStats forwardStats() {
         return pump.stats();
     }
 

@@ -2,9 +2,9 @@ package io.agrisense.link.coap;
 
 import io.agrisense.link.config.UplinkConfig;
 import io.agrisense.link.uplink.Transport;
+import io.agrisense.link.uplink.UplinkMessage;
 import io.agrisense.protocol.CoapPaths;
 import io.agrisense.protocol.StationId;
-import io.agrisense.protocol.senml.SenmlFormat;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Set;
@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CoAP uplink (Californium): each pack is a confirmable {@code POST /telemetry/<id>} with the SenML
+ * CoAP uplink (Californium): each pack is a confirmable {@code POST /telemetry/<id>} of its station with the SenML
  * content-format (112 for CBOR, 110 for JSON); {@code 2.04 Changed} (any 2.xx) acknowledges it. Bad input
  * (4.00, 4.02, 4.13, 4.15, 4.22) is final: the pack is dropped and counted upstream of here. Anything else
  * (timeout, 4.01/4.03, 5.xx) means "try again": the link is reported down and probed again with back-off.
@@ -97,12 +97,12 @@ public final class CoapTransport implements Transport {
     }
 
     @Override
-    public void send(byte[] pack, SenmlFormat format, SendCallback callback) {
+    public void send(UplinkMessage message, SendCallback callback) {
         Request post = Request.newPost();
         post.setURI(uri);
         post.setConfirmable(true);
-        post.getOptions().setContentFormat(format.coapContentFormat());
-        post.setPayload(pack);
+        post.getOptions().setContentFormat(message.format().coapContentFormat());
+        post.setPayload(message.payload());
         client.advanced(new CoapHandler() {
             @Override
             public void onLoad(CoapResponse response) {

@@ -3,9 +3,9 @@ package io.agrisense.link.mqtt;
 import io.agrisense.link.config.UplinkConfig;
 import io.agrisense.link.uplink.StatusMessages;
 import io.agrisense.link.uplink.Transport;
+import io.agrisense.link.uplink.UplinkMessage;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
-import io.agrisense.protocol.senml.SenmlFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,7 +63,7 @@ public final class MqttTransport implements Transport {
 
     /**
      * {@code station}: whose status topic carries {@code online}/{@code offline} and whose telemetry topic
-     * {@link #send(byte[], SenmlFormat, SendCallback)} uses; {@code commands}: null to subscribe to no commands.
+     * {@link #send(UplinkMessage, SendCallback)} announces; {@code commands}: null to subscribe to no commands.
      */
     public MqttTransport(StationId station, UplinkConfig.Mqtt config, String onlineStatusJson,
                          ScheduledExecutorService scheduler, CommandSink commands) throws MqttException {
@@ -185,8 +185,8 @@ public final class MqttTransport implements Transport {
     }
 
     @Override
-    public void send(byte[] pack, SenmlFormat format, SendCallback callback) {
-        send(Topics.telemetry(station), pack, callback);
+    public void send(UplinkMessage message, SendCallback callback) {
+        send(message.topic(), message.payload(), callback);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.agrisense.link.uplink;
 
-import io.agrisense.protocol.senml.SenmlFormat;
-
 /** A way to deliver telemetry packs upstream (MQTT or CoAP); the queue pump decides what to send when. */
 public interface Transport extends AutoCloseable {
 
@@ -11,8 +9,8 @@ public interface Transport extends AutoCloseable {
     /** How many messages may await an acknowledgement at once on the current link. */
     int window();
 
-    /** Sends one pack; exactly one method of {@code callback} is called later, on any thread. */
-    void send(byte[] pack, SenmlFormat format, SendCallback callback);
+    /** Sends one message; exactly one method of {@code callback} is called later, on any thread. */
+    void send(UplinkMessage message, SendCallback callback);
 
     /** Stops: announces the station offline where the protocol allows, and disconnects. */
     @Override

@@ -1,41 +1,43 @@
-package io.agrisense.edge.uplink;
+package io.agrisense.link.uplink;
 
 import io.agrisense.link.buffer.QueuedRecord;
 import io.agrisense.link.buffer.StoreAndForwardQueue;
-import io.agrisense.edge.sampling.Reading;
-import io.agrisense.edge.sampling.ReadingCodec;
-import io.agrisense.link.uplink.Transport;
-import io.agrisense.link.uplink.UplinkStats;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves records from the store-and-forward queue to the transport: several queued records per message, a
- * window of messages awaiting acknowledgement, and a record acknowledged in the queue only when its message
- * was acknowledged. When the link comes back, the queue is rewound and everything unacknowledged goes again,
- * in order. A message the receiver rejects as bad input is dropped, counted and logged, never retried forever.
- * All state lives on one thread of its own, so a slow sensor never holds up sending.
+ * Moves records from the store-and-forward queue to the transport, for the agent and the gateway alike: up to
+ * {@code maxRecords} queued records (and {@code maxReadings} readings) per message, as {@link UplinkMessages} makes
+ * it; a window of messages awaiting acknowledgement; a record acknowledged in the queue only when its message was.
+ * When the link comes back the queue is rewound and everything unacknowledged goes again, in order. A message the
+ * receiver rejects as bad input, or a record that cannot be read, is dropped, counted and logged, never retried
+ * forever. All state lives on one thread of its own, so a slow producer never holds up sending.
+ *
+ * @param <T> one queue record, read
  */
-public final class UplinkPump implements AutoCloseable {
+public final class UplinkPump<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UplinkPump.class);
     private static final long RETRY_PAUSE_MS = 2_000;
 
     private final StoreAndForwardQueue queue;
-    private final SenmlPacker packer;
+    private final UplinkMessages<T> messages;
     private final Transport transport;
-    private final int maxReadingsPerMessage;
+    private final int maxRecords;
+    private final int maxReadings;
     private final int configuredWindow;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean pokeQueued = new AtomicBoolean();
 
-    // Confined to the executor thread.
+    // Confined to the executor thread. The epoch changes with every link change and retry: an answer to a message of
+    // an earlier epoch still acknowledges its records but no longer counts against the window.
     private boolean linkUp;
     private long epoch;
     private int inflight;
@@ -47,12 +49,13 @@ public final class UplinkPump implements AutoCloseable {
     private String lastRejection;
     private volatile UplinkStats stats = new UplinkStats(false, 0, 0, 0, 0, 0, null);
 
-    public UplinkPump(StoreAndForwardQueue queue, SenmlPacker packer, Transport transport, int maxReadingsPerMessage,
-                      int window, String threadName) {
+    public UplinkPump(StoreAndForwardQueue queue, UplinkMessages<T> messages, Transport transport, int maxRecords,
+                      int maxReadings, int window, String threadName) {
         this.queue = queue;
-        this.packer = packer;
+        this.messages = messages;
         this.transport = transport;
-        this.maxReadingsPerMessage = maxReadingsPerMessage;
+        this.maxRecords = maxRecords;
+        this.maxReadings = maxReadings;
         this.configuredWindow = window;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
@@ -83,7 +86,7 @@ public final class UplinkPump implements AutoCloseable {
                     pokeQueued.set(false);
                     pump();
                 });
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
+            } catch (RejectedExecutionException closed) {
                 pokeQueued.set(false);
             }
         }
@@ -115,54 +118,58 @@ public final class UplinkPump implements AutoCloseable {
     private void pump() {
         int window = Math.max(1, Math.min(configuredWindow, transport.window()));
         while (linkUp && inflight < window) {
-            List<QueuedRecord> batch = queue.next(maxReadingsPerMessage, maxReadingsPerMessage);
+            List<QueuedRecord> batch = queue.next(maxRecords, maxReadings);
             if (batch.isEmpty()) {
                 break;
             }
             List<Long> seqs = new ArrayList<>(batch.size());
-            List<Reading> readings = new ArrayList<>();
+            List<T> readable = new ArrayList<>(batch.size());
+            int weight = 0;
             for (QueuedRecord r : batch) {
                 seqs.add(r.seq());
                 try {
-                    readings.addAll(ReadingCodec.decode(r.payload()));
+                    readable.add(messages.read(r.payload()));
+                    weight += r.weight();
                 } catch (IllegalArgumentException e) {
-                    // The CRC matched, so this is a record from an incompatible agent version: it cannot be sent.
+                    // The CRC matched, so this is a record of an incompatible version: it cannot be sent.
                     recordsRejected++;
                     lastRejection = "unreadable queue record " + r.seq() + ": " + e.getMessage();
                     LOG.error("Dropping {}", lastRejection);
                 }
             }
-            if (readings.isEmpty()) {
+            if (readable.isEmpty()) {
                 queue.ack(seqs);
                 continue;
             }
-            byte[] pack = packer.pack(readings);
-            long sentEpoch = epoch;
-            int weight = readings.size();
-            inflight++;
-            messagesSent++;
-            transport.send(pack, packer.format(), new Transport.SendCallback() {
-                @Override
-                public void delivered() {
-                    executor.execute(() -> completed(sentEpoch, seqs, null, weight));
-                }
-
-                @Override
-                public void rejected(String reason) {
-                    executor.execute(() -> completed(sentEpoch, seqs, reason, weight));
-                }
-
-                @Override
-                public void failed(String reason) {
-                    executor.execute(() -> sendFailed(sentEpoch, reason));
-                }
-            });
+            send(messages.message(readable), seqs, weight);
         }
         publishStats();
     }
 
-    private void completed(long sentEpoch, List<Long> seqs, String rejection, int weight) {
-        // An acknowledgement is an acknowledgement even if the link dropped meanwhile: the broker has the pack.
+    private void send(UplinkMessage message, List<Long> seqs, int weight) {
+        long sentEpoch = epoch;
+        inflight++;
+        messagesSent++;
+        transport.send(message, new Transport.SendCallback() {
+            @Override
+            public void delivered() {
+                executor.execute(() -> completed(sentEpoch, seqs, null, message, weight));
+            }
+
+            @Override
+            public void rejected(String reason) {
+                executor.execute(() -> completed(sentEpoch, seqs, reason, message, weight));
+            }
+
+            @Override
+            public void failed(String reason) {
+                executor.execute(() -> sendFailed(sentEpoch, reason));
+            }
+        });
+    }
+
+    private void completed(long sentEpoch, List<Long> seqs, String rejection, UplinkMessage message, int weight) {
+        // An acknowledgement is an acknowledgement even if the link dropped meanwhile: the receiver has the message.
         queue.ack(seqs);
         if (rejection == null) {
             recordsDelivered += seqs.size();
@@ -170,7 +177,8 @@ public final class UplinkPump implements AutoCloseable {
             recordsRejected += seqs.size();
             readingsRejected += weight;
             lastRejection = rejection;
-            LOG.error("Upstream rejected a pack of {} readings as bad input; dropped: {}", weight, rejection);
+            LOG.error("Upstream rejected a message of {} readings on {} as bad input; dropped: {}", weight, message.topic(),
+                    rejection);
         }
         if (sentEpoch == epoch) {
             inflight--;
