@@ -91,7 +91,7 @@ public final class EdgeAgent implements AutoCloseable {
         StationConfig c = p.config;
         if (c.uplink().isMqtt()) {
             String online = StatusMessages.online(c.profile(), c.name(), AgentVersion.get(), "mqtt", c.location());
-            MqttTransport mqtt = new MqttTransport(c.stationId(), c.uplink().mqtt(), online, p.loop,
+            MqttTransport mqtt = new MqttTransport(c.stationId(), c.uplink().mqtt(), online,
                     (id, payload) -> p.loop.execute(() -> p.mqtt.reply(id, p.commands().handle(id, payload))));
             p.mqtt = mqtt;
             return mqtt;

@@ -51,7 +51,7 @@ public final class Gateway implements AutoCloseable {
             });
             String online = StatusMessages.online("gateway", config.name(), GatewayVersion.get(), "mqtt");
             // the stations' MQTT uplink, with the gateway's own status topic and no command subscription
-            MqttTransport link = new MqttTransport(config.gatewayId(), config.mqtt(), online, g.timers, null);
+            MqttTransport link = new MqttTransport(config.gatewayId(), config.mqtt(), online, null);
             g.pump = new UplinkPump<>(g.queue, new ForwardMessages(), link, 1, Integer.MAX_VALUE, config.inflight(),
                     "agri-gw-forward");
             g.coap = new CoapListener(config.coap(), g::submit, clock);

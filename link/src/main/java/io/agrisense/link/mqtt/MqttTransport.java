@@ -7,37 +7,26 @@ import io.agrisense.link.uplink.UplinkMessage;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MQTT 5 uplink (Paho): QoS 1 telemetry, a retained {@code online} status on connect and a retained
- * {@code offline} Last Will, the station's command subscription, and reconnection with exponential back-off.
+ * MQTT 5 uplink over the one {@link MqttConnection}: QoS 1 telemetry, a retained {@code online} status on connect and
+ * a retained {@code offline} Last Will, the station's command subscription, and the connection's reconnect chain.
  * Paho keeps nothing on disk: the store-and-forward queue is the only persistence, and it resends after a drop,
  * so each connection starts clean (a stale "aerator on" is not delivered hours late either).
- * The field gateway uses it too, without a command sink, publishing each station's packs with
- * {@link #send(String, byte[], SendCallback)}; the status topic is then the gateway's own.
+ * The field gateway uses it too, without a command sink, publishing each station's packs on their own topics;
+ * the status topic is then the gateway's own.
  */
 public final class MqttTransport implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttTransport.class);
-    static final long MIN_BACKOFF_MS = 500;
-    static final long MAX_BACKOFF_MS = 10_000;
     /** Slots kept free of telemetry for the status message and command replies. */
     private static final int RESERVED_SLOTS = 2;
 
@@ -48,140 +37,44 @@ public final class MqttTransport implements Transport {
     }
 
     private final StationId station;
-    private final UplinkConfig.Mqtt config;
-    private final String onlineStatus;
-    private final ScheduledExecutorService scheduler;
+    private final byte[] onlineStatus;
     private final CommandSink commands;
-    private final MqttAsyncClient client;
+    private final MqttConnection connection;
     private volatile LinkListener listener;
-    private volatile int serverReceiveMaximum = 65_535;
-    private volatile boolean closed;
-    private long backoffMs = MIN_BACKOFF_MS;
-    /** One reconnect chain at a time: a drop can be reported by both the connection callback and a connect failure. */
-    private boolean reconnectPending;
-    private boolean connecting;
 
     /**
-     * {@code station}: whose status topic carries {@code online}/{@code offline} and whose telemetry topic
-     * {@link #send(UplinkMessage, SendCallback)} announces; {@code commands}: null to subscribe to no commands.
+     * {@code station}: whose status topic carries {@code online}/{@code offline} and whose command topic is
+     * subscribed; {@code commands}: null to subscribe to no commands.
      */
-    public MqttTransport(StationId station, UplinkConfig.Mqtt config, String onlineStatusJson,
-                         ScheduledExecutorService scheduler, CommandSink commands) throws MqttException {
+    public MqttTransport(StationId station, UplinkConfig.Mqtt config, String onlineStatusJson, CommandSink commands)
+            throws MqttException {
         this.station = station;
-        this.config = config;
-        this.onlineStatus = onlineStatusJson;
-        this.scheduler = scheduler;
+        this.onlineStatus = onlineStatusJson.getBytes(StandardCharsets.UTF_8);
         this.commands = commands;
-        this.client = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
+        this.connection = new MqttConnection(settings(station, config), new Events());
+    }
+
+    /** Clean start, keep-alive 30 s, 64 in flight towards the station, the retained offline status as Last Will. */
+    static MqttSettings settings(StationId station, UplinkConfig.Mqtt config) {
+        return MqttSettings.builder(config.url(), config.clientId())
+                .credentials(config.username(), config.password())
+                .tls(config.tlsCaFile(), config.tlsCertFile(), config.tlsKeyFile())
+                .keepAlive(Duration.ofSeconds(30))
+                .receiveMaximum(64)
+                .will(Topics.status(station), StatusMessages.offline().getBytes(StandardCharsets.UTF_8), true)
+                .reconnect(Duration.ofMillis(500), Duration.ofSeconds(10))
+                .build();
     }
 
     @Override
     public void start(LinkListener linkListener) {
         this.listener = linkListener;
-        client.setCallback(new Callback());
-        connect();
-    }
-
-    private MqttConnectionOptions options() throws Exception {
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(true);
-        o.setAutomaticReconnect(false);
-        o.setKeepAliveInterval(30);
-        o.setConnectionTimeout(10);
-        o.setReceiveMaximum(64);
-        if (config.username() != null) {
-            o.setUserName(config.username());
-        }
-        if (config.password() != null) {
-            o.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
-        }
-        if (config.tlsCaFile() != null) {
-            o.setSocketFactory(TlsSockets.trusting(config.tlsCaFile()));
-        }
-        MqttMessage will = new MqttMessage(StatusMessages.offline().getBytes(StandardCharsets.UTF_8), 1, true, null);
-        o.setWill(Topics.status(station), will);
-        return o;
-    }
-
-    private synchronized void connect() {
-        reconnectPending = false;
-        if (closed || connecting) {
-            return;
-        }
-        if (client.isConnected()) {
-            connected(); // never report a live connection as down
-            return;
-        }
-        connecting = true;
-        try {
-            client.connect(options(), null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    Integer max = token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum();
-                    serverReceiveMaximum = max == null ? 65_535 : max;
-                    connectAttemptOver();
-                    if (client.isConnected()) {
-                        connected();
-                    } else {
-                        // lost between CONNACK and here: its disconnect callback came while the attempt was open
-                        scheduleReconnect("connection lost right after connecting");
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    LOG.debug("MQTT connect to {} failed: {}", config.url(), e.toString());
-                    connectAttemptOver();
-                    scheduleReconnect("connect failed: " + e.getMessage());
-                }
-            });
-        } catch (Exception e) {
-            connecting = false;
-            scheduleReconnect("connect failed: " + e.getMessage());
-        }
-    }
-
-    private synchronized void connectAttemptOver() {
-        connecting = false;
-    }
-
-    private void connected() {
-        synchronized (this) {
-            backoffMs = MIN_BACKOFF_MS;
-        }
-        LOG.info("MQTT connected to {} as {} (broker accepts {} in flight)", config.url(), config.clientId(), serverReceiveMaximum);
-        try {
-            client.publish(Topics.status(station), new MqttMessage(onlineStatus.getBytes(StandardCharsets.UTF_8), 1, true, null));
-            if (commands != null) {
-                client.subscribe(new MqttSubscription(Topics.commands(station), 1));
-            }
-        } catch (MqttException e) {
-            LOG.warn("MQTT status/subscribe after connect failed: {}", e.toString());
-        }
-        listener.linkUp();
-    }
-
-    private synchronized void scheduleReconnect(String reason) {
-        if (closed) {
-            return;
-        }
-        listener.linkDown(reason);
-        if (reconnectPending || connecting) {
-            return; // the attempt under way (or the one scheduled) carries on
-        }
-        reconnectPending = true;
-        long delay = ThreadLocalRandom.current().nextLong(backoffMs / 2, backoffMs + 1);
-        backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
-        try {
-            scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            // the agent is stopping
-        }
+        connection.start();
     }
 
     @Override
     public int window() {
-        return Math.max(1, serverReceiveMaximum - RESERVED_SLOTS);
+        return Math.max(1, connection.serverReceiveMaximum() - RESERVED_SLOTS);
     }
 
     @Override
@@ -190,13 +83,13 @@ public final class MqttTransport implements Transport {
     }
 
     /**
-     * Publishes QoS 1, not retained, on any topic; exactly one method of {@code callback} is called later, on any
-     * thread: {@code delivered} on a successful PUBACK, {@code rejected} on reason 0x99 (payload format invalid),
+     * Publishes QoS 1, not retained; exactly one method of {@code callback} is called later, on any thread:
+     * {@code delivered} on a successful PUBACK, {@code rejected} on reason 0x99 (payload format invalid),
      * {@code failed} otherwise.
      */
-    public void send(String topic, byte[] payload, SendCallback callback) {
+    private void send(String topic, byte[] payload, SendCallback callback) {
         try {
-            client.publish(topic, new MqttMessage(payload, 1, false, null), null, new MqttActionListener() {
+            connection.publish(topic, payload, 1, false, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     int code = reasonCode(token);
@@ -227,70 +120,55 @@ public final class MqttTransport implements Transport {
     /** Publishes a command reply (QoS 1, not retained); best effort: a reply cannot wait for a link. */
     public void reply(String commandId, String json) {
         try {
-            client.publish(Topics.reply(station, commandId), new MqttMessage(json.getBytes(StandardCharsets.UTF_8), 1, false, null));
+            connection.publish(Topics.reply(station, commandId), json.getBytes(StandardCharsets.UTF_8), 1, false, null);
         } catch (MqttException e) {
             LOG.warn("Reply to command {} not sent: {}", commandId, e.toString());
         }
     }
 
     public boolean isConnected() {
-        return client.isConnected();
+        return connection.isConnected();
     }
 
+    /** Announces the station offline (retained) while still connected, then disconnects. */
     @Override
     public void close() {
-        synchronized (this) {
-            closed = true;
-        }
         try {
-            if (client.isConnected()) {
-                client.publish(Topics.status(station),
-                        new MqttMessage(StatusMessages.offline().getBytes(StandardCharsets.UTF_8), 1, true, null))
-                        .waitForCompletion(2_000);
-                client.disconnect(2_000).waitForCompletion(3_000);
+            if (connection.isConnected()) {
+                connection.publish(Topics.status(station), StatusMessages.offline().getBytes(StandardCharsets.UTF_8), 1,
+                        true, null).waitForCompletion(2_000);
             }
         } catch (MqttException e) {
-            LOG.debug("MQTT disconnect: {}", e.toString());
+            LOG.debug("MQTT offline status: {}", e.toString());
         }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("MQTT close: {}", e.toString());
-        }
+        connection.close();
     }
 
-    private final class Callback implements MqttCallback {
+    private final class Events implements MqttConnection.Events {
         @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            String reason = response.getException() != null ? response.getException().getMessage()
-                    : "broker disconnected (reason " + response.getReturnCode() + ")";
-            LOG.info("MQTT link to {} lost: {}", config.url(), reason);
-            scheduleReconnect(reason);
+        public void connected(MqttConnection c) {
+            try {
+                c.publish(Topics.status(station), onlineStatus, 1, true, null);
+                if (commands != null) {
+                    c.subscribe(1, Topics.commands(station));
+                }
+            } catch (MqttException e) {
+                LOG.warn("MQTT status/subscribe after connect failed: {}", e.toString());
+            }
+            listener.linkUp();
         }
 
         @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            LOG.warn("MQTT error: {}", exception.toString());
+        public void disconnected(String reason) {
+            listener.linkDown(reason);
         }
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) {
+        public void message(String topic, MqttMessage message) {
             Optional<Topics.Topic> t = Topics.parse(topic);
             if (commands != null && t.isPresent() && t.get().kind() == Topics.Kind.COMMAND && t.get().station().equals(station)) {
                 commands.command(t.get().commandId(), message.getPayload());
             }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }
