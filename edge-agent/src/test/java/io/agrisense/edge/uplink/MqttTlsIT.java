@@ -7,11 +7,11 @@ import io.agrisense.edge.app.AgentOptions;
 import io.agrisense.edge.app.EdgeAgent;
 import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
-import io.agrisense.edge.testing.TelemetrySubscriber;
+import io.agrisense.edge.testing.StationTraffic;
 import io.agrisense.edge.testing.TestDevices;
 import io.agrisense.embedded.EmbeddedMqttBroker;
-import io.agrisense.link.mqtt.TlsSockets;
 import io.agrisense.embedded.testkit.TestServices;
+import io.agrisense.link.mqtt.TlsSockets;
 import io.agrisense.protocol.StationId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class MqttTlsIT {
         String id = TestServices.uniqueStationId("tls");
         try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(EmbeddedMqttBroker.Options.forTests()
                 .withTls(keystore, CertificateAuthority.PASSWORD));
-             TelemetrySubscriber subscriber = new TelemetrySubscriber(broker.serverUri(), StationId.of(id), false,
+             StationTraffic subscriber = new StationTraffic(broker.serverUri(), StationId.of(id), false,
                      TlsSockets.trusting(ca))) {
             assertThat(broker.serverUri()).startsWith("ssl://");
             EdgeAgent agent = EdgeAgent.start(station(id, broker.serverUri(), ca), options());
@@ -45,7 +45,7 @@ class MqttTlsIT {
             }
             List<Double> values = subscriber.values("water_temperature");
             assertThat(values.subList(0, 5)).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
-            await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.statuses.contains("{\"state\":\"offline\"}"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.statuses().contains("{\"state\":\"offline\"}"));
         }
     }
 
