@@ -133,7 +133,7 @@ final class AgentControl implements StationControl {
         }
         p.config = new StationConfig(current.stationId(), fresh.profile(), fresh.name(), current.uplink(),
                 current.payloadFormat(), current.buffer(), fresh.sensors(), current.actuators(), fresh.rules(),
-                fresh.healthInterval(), fresh.location(), current.source());
+                fresh.healthInterval(), fresh.location(), current.localApi(), current.source());
         return "reloaded " + file + ": " + added.size() + " sensor(s) (re)opened, " + removed.size() + " stopped, "
                 + retimed.size() + " retimed, " + fresh.rules().size() + " rule(s); uplink and buffer changes apply at restart";
     }

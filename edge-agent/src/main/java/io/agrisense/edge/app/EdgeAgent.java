@@ -3,7 +3,9 @@ package io.agrisense.edge.app;
 import io.agrisense.link.buffer.StoreAndForwardQueue;
 import io.agrisense.link.config.BufferConfig;
 import io.agrisense.edge.config.StationConfig;
+import io.agrisense.edge.health.AgentLocalApi;
 import io.agrisense.edge.health.HealthReporter;
+import io.agrisense.link.localapi.LocalApi;
 import io.agrisense.edge.rules.ActuatorControl;
 import io.agrisense.edge.rules.RuleEngine;
 import io.agrisense.edge.sampling.Reading;
@@ -72,6 +74,10 @@ public final class EdgeAgent implements AutoCloseable {
                     maxReadings, maxReadings, c.uplink().inflightWindow(), "agri-" + c.stationId().value() + "-uplink");
             p.pump.start();
             p.control.startSensors(c.sensors());
+            if (c.localApi() != null) {
+                p.localApi = AgentLocalApi.start(c.localApi(), p.queue::stats, c.buffer().maxBytes(), p.pump::stats,
+                        p.sampling::status);
+            }
             p.scheduleHealth(c.healthInterval());
             if (c.buffer().fsync() == BufferConfig.FsyncPolicy.INTERVAL) {
                 long ms = c.buffer().fsyncInterval().toMillis();
@@ -111,6 +117,11 @@ public final class EdgeAgent implements AutoCloseable {
 
     public StationConfig config() {
         return parts.config;
+    }
+
+    /** The port of the local /health and /metrics, or -1 when {@code local_api} is off. */
+    public int localApiPort() {
+        return parts.localApi == null ? -1 : parts.localApi.port();
     }
 
     public QueueStats queueStats() {
@@ -155,6 +166,7 @@ public final class EdgeAgent implements AutoCloseable {
         AgentControl control;
         UplinkPump<List<Reading>> pump;
         MqttTransport mqtt;
+        LocalApi localApi;
         private io.agrisense.edge.command.CommandProcessor commandProcessor;
         private ScheduledFuture<?> healthTimer;
         private boolean closed;
@@ -219,6 +231,9 @@ public final class EdgeAgent implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (localApi != null) {
+                localApi.close();
+            }
             if (sampling != null) {
                 quietly("sampling", sampling::close);
             }

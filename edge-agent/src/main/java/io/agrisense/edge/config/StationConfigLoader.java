@@ -9,6 +9,7 @@ import io.agrisense.edge.sensor.DeviceFactory;
 import io.agrisense.edge.sensor.SensorSpec;
 import io.agrisense.link.config.BufferConfig;
 import io.agrisense.link.config.BufferSection;
+import io.agrisense.link.config.LocalApiSection;
 import io.agrisense.link.config.UplinkConfig;
 import io.agrisense.link.config.UplinkSection;
 import io.agrisense.link.uplink.Location;
@@ -41,9 +42,11 @@ public final class StationConfigLoader {
     public static final String BUNDLED_FOLDER = "firmware-configs";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,47}");
     private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+    /** The agent's local /health and /metrics, when {@code local_api} is given without a port. */
+    public static final int DEFAULT_LOCAL_API_PORT = 9101;
 
     private static final Set<String> TOP_KEYS = Set.of("station_id", "profile", "name", "uplink", "payload_format",
-            "buffer", "sensors", "actuators", "rules", "health", "location");
+            "buffer", "sensors", "actuators", "rules", "health", "location", "local_api");
     private static final Set<String> SENSOR_RUNTIME_KEYS = Set.of("name", "type", "interval", "calibration");
     private static final Set<String> ACTUATOR_TYPES = Set.of("relay");
 
@@ -127,7 +130,7 @@ public final class StationConfigLoader {
             health = h.duration("interval", health, Duration.ofSeconds(1));
         }
         return new StationConfig(stationId, profile, name, uplink, format, buffer, sensors, actuators, rules, health,
-                location(top), source);
+                location(top), LocalApiSection.read(top, false, DEFAULT_LOCAL_API_PORT), source);
     }
 
     private static Location location(ConfigNode top) throws ConfigException {

@@ -123,6 +123,7 @@ class ThroughGatewayIT {
                   mqtt: {url: '%s'}
                 buffer: {dir: '%s', max_bytes: 4MiB}
                 health: {interval: 1h}
+                local_api: {port: 0}
                 """.formatted(gatewayId, extraCoap, brokerUrl, dir.resolve("queue")), "test:" + gatewayId, dir, Map.of());
     }
 }

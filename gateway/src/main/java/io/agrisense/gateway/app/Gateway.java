@@ -13,6 +13,8 @@ import io.agrisense.gateway.config.GatewayConfig;
 import io.agrisense.gateway.forward.ForwardMessages;
 import io.agrisense.gateway.forward.ForwardRecord;
 import io.agrisense.gateway.health.GatewayHealth;
+import io.agrisense.gateway.health.GatewayLocalApi;
+import io.agrisense.link.localapi.LocalApi;
 import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ public final class Gateway implements AutoCloseable {
     private UplinkPump<ForwardRecord> pump;
     private CoapListener coap;
     private GatewayHealth health;
+    private LocalApi localApi;
 
     private Gateway(GatewayConfig config) {
         this.config = config;
@@ -58,6 +61,9 @@ public final class Gateway implements AutoCloseable {
             g.health = new GatewayHealth(config.gatewayId());
             g.pump.start();
             g.coap.start();
+            if (config.localApi() != null) {
+                g.localApi = GatewayLocalApi.start(config.localApi(), g.queue::stats, b.maxBytes(), g.pump::stats, g.coap);
+            }
             long ms = config.healthInterval().toMillis();
             g.timers.scheduleAtFixedRate(() -> g.reportHealth(clock), ms, ms, TimeUnit.MILLISECONDS);
             if (b.fsync() == BufferConfig.FsyncPolicy.INTERVAL) {
@@ -107,6 +113,11 @@ public final class Gateway implements AutoCloseable {
         return coap.dtlsPort();
     }
 
+    /** The port of the local /health and /metrics, or -1 when {@code local_api} is off. */
+    public int localApiPort() {
+        return localApi == null ? -1 : localApi.port();
+    }
+
     public QueueStats queueStats() {
         return queue.stats();
     }
@@ -117,6 +128,10 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (localApi != null) {
+            localApi.close();
+            localApi = null;
+        }
         if (coap != null) {
             coap.close();
             coap = null;

@@ -5,6 +5,7 @@ import io.agrisense.config.ConfigNode;
 import io.agrisense.config.Wording;
 import io.agrisense.link.config.BufferConfig;
 import io.agrisense.link.config.BufferSection;
+import io.agrisense.link.config.LocalApiSection;
 import io.agrisense.link.config.UplinkConfig;
 import io.agrisense.link.config.UplinkSection;
 import io.agrisense.protocol.CoapPaths;
@@ -32,6 +33,8 @@ public final class GatewayConfigLoader {
     public static final String ENV_COAPS_PORT = "AGRI_COAPS_PORT";
     public static final String ENV_DATA_DIR = "AGRI_DATA_DIR";
     private static final long MIN_QUEUE_BYTES = 64 * 1024;
+    /** The gateway's local /health and /metrics: on by default, on loopback. */
+    public static final int DEFAULT_LOCAL_API_PORT = 9102;
 
     private GatewayConfigLoader() {
     }
@@ -49,7 +52,7 @@ public final class GatewayConfigLoader {
     /** Parses YAML text; {@code baseDir} resolves relative paths (CA file, keys file, queue dir). */
     public static GatewayConfig parse(String yaml, String source, Path baseDir, Map<String, String> env) throws ConfigException {
         ConfigNode top = ConfigNode.parse(yaml, source, Wording.FIELD);
-        top.onlyKeys("gateway_id", "name", "coap", "uplink", "buffer", "health");
+        top.onlyKeys("gateway_id", "name", "coap", "uplink", "buffer", "health", "local_api");
         String id = top.string("gateway_id");
         if (!StationId.isValid(id)) {
             throw top.problemAt("gateway_id", "'" + id + "' must be 1-64 characters of A-Z a-z 0-9 _ -");
@@ -62,7 +65,8 @@ public final class GatewayConfigLoader {
         return new GatewayConfig(gatewayId, top.text("name", id), coap(top.section("coap"), baseDir, env),
                 mqtt(uplink.section("mqtt"), gatewayId, baseDir, env), uplink.integer("inflight", 16, 1, 1000),
                 buffer(top.section("buffer"), gatewayId, baseDir, env),
-                health.duration("interval", Duration.ofSeconds(60), Duration.ofSeconds(1)), source);
+                health.duration("interval", Duration.ofSeconds(60), Duration.ofSeconds(1)),
+                LocalApiSection.read(top, true, DEFAULT_LOCAL_API_PORT), source);
     }
 
     private static GatewayConfig.Coap coap(ConfigNode c, Path baseDir, Map<String, String> env) throws ConfigException {
