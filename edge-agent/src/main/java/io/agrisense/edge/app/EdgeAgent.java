@@ -6,6 +6,7 @@ import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.health.AgentLocalApi;
 import io.agrisense.edge.health.HealthReporter;
 import io.agrisense.link.localapi.LocalApi;
+import io.agrisense.link.systemd.SystemdNotifier;
 import io.agrisense.edge.rules.ActuatorControl;
 import io.agrisense.edge.rules.RuleEngine;
 import io.agrisense.edge.sampling.Reading;
@@ -117,6 +118,13 @@ public final class EdgeAgent implements AutoCloseable {
 
     public StationConfig config() {
         return parts.config;
+    }
+
+    /** Tells systemd the station runs and pings its watchdog from the station's scheduler thread (see the unit file). */
+    public void notifyReady(SystemdNotifier systemd) {
+        StationConfig c = parts.config;
+        systemd.ready("station " + c.stationId() + " (" + c.profile() + "): " + c.sensors().size() + " sensors, uplink "
+                + c.uplink().url() + (parts.localApi == null ? "" : ", health on port " + parts.localApi.port()), parts.loop);
     }
 
     /** The port of the local /health and /metrics, or -1 when {@code local_api} is off. */

@@ -15,6 +15,7 @@ import io.agrisense.gateway.forward.ForwardRecord;
 import io.agrisense.gateway.health.GatewayHealth;
 import io.agrisense.gateway.health.GatewayLocalApi;
 import io.agrisense.link.localapi.LocalApi;
+import io.agrisense.link.systemd.SystemdNotifier;
 import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -111,6 +112,13 @@ public final class Gateway implements AutoCloseable {
 
     public int coapsPort() {
         return coap.dtlsPort();
+    }
+
+    /** Tells systemd the gateway runs and pings its watchdog from the gateway's timer thread (see the unit file). */
+    public void notifyReady(SystemdNotifier systemd) {
+        systemd.ready("gateway " + config.gatewayId() + ": CoAP udp " + coap.port() + (coap.dtlsPort() < 0 ? "" : " dtls "
+                + coap.dtlsPort()) + ", broker " + config.mqtt().url() + (localApi == null ? "" : ", health on port "
+                + localApi.port()), timers);
     }
 
     /** The port of the local /health and /metrics, or -1 when {@code local_api} is off. */
