@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code java -jar agri-edge-agent.jar run --config <station.yaml> [--simulate] [--broker URL] [--seed N] [--data-dir DIR]}. */
 @Command(name = "agri-edge-agent", mixinStandardHelpOptions = true, versionProvider = AgentMain.Version.class,

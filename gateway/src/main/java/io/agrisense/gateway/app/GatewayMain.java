@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code java -jar agri-gateway.jar run --config <gateway.yaml> [--broker URL]} and {@code check --config <gateway.yaml>}. */
 @Command(name = "agri-gateway", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,

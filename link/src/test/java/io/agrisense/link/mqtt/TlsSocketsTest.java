@@ -3,6 +3,7 @@ package io.agrisense.link.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agrisense.embedded.testkit.TestCertificates;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,9 +11,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -27,18 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** TLS from PEM files against a JDK TLS server on loopback that requires a client certificate (mutual TLS). */
 class TlsSocketsTest {
 
-    private static final String PASSWORD = "agri-test";
-
     @TempDir
     Path dir;
 
     @Test
     void presentsTheClientCertificateAndTrustsOnlyTheGivenCa() throws Exception {
-        Path server = keystore("server");
-        Path client = keystore("client");
-        Path serverCa = certificatePem("server", server);
-        Path clientCert = certificatePem("client", client);
-        Path clientKey = pkcs8Pem("client", client);
+        Path server = TestCertificates.keystore(dir, "server");
+        Path client = TestCertificates.keystore(dir, "client");
+        Path serverCa = TestCertificates.certificatePem(dir, "server", server);
+        Path clientCert = TestCertificates.certificatePem(dir, "client", client);
+        Path clientKey = TestCertificates.privateKeyPem(dir, "client", client);
 
         try (SSLServerSocket listener = mutualTlsServer(server, clientCert)) {
             CompletableFuture<String> peer = CompletableFuture.supplyAsync(() -> {
@@ -86,10 +82,10 @@ class TlsSocketsTest {
     private SSLServerSocket mutualTlsServer(Path keystore, Path trustedClientPem) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = new FileInputStream(keystore.toFile())) {
-            ks.load(in, PASSWORD.toCharArray());
+            ks.load(in, TestCertificates.PASSWORD.toCharArray());
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, PASSWORD.toCharArray());
+        kmf.init(ks, TestCertificates.PASSWORD.toCharArray());
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(trustedClientPem)) {
@@ -104,43 +100,5 @@ class TlsSocketsTest {
                 java.net.InetAddress.getLoopbackAddress());
         s.setNeedClientAuth(true);
         return s;
-    }
-
-    private Path keystore(String name) throws Exception {
-        Path keystore = dir.resolve(name + ".p12");
-        keytool("-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=" + name, "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
-        return keystore;
-    }
-
-    private Path certificatePem(String name, Path keystore) throws Exception {
-        Path pem = dir.resolve(name + "-cert.pem");
-        keytool("-exportcert", "-rfc", "-alias", name, "-keystore", keystore.toString(), "-storepass", PASSWORD,
-                "-file", pem.toString());
-        return pem;
-    }
-
-    /** The key as an installer would hand it over: PKCS#8 PEM (what {@code openssl pkcs8 -topk8 -nocrypt} writes). */
-    private Path pkcs8Pem(String name, Path keystore) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = new FileInputStream(keystore.toFile())) {
-            ks.load(in, PASSWORD.toCharArray());
-        }
-        byte[] der = ks.getKey(name, PASSWORD.toCharArray()).getEncoded();
-        Path pem = dir.resolve(name + "-key.pem");
-        Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END PRIVATE KEY-----\n");
-        return pem;
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
     }
 }
