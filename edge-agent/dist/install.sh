@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the AgriSense station agent on Raspberry Pi OS (Bookworm or later), as root:
 #   sudo ./install.sh agri-edge-agent.jar my-station.yaml
-# Creates the agrisense user, /opt/agrisense (the jar), /etc/agrisense/station.yaml, /var/lib/agrisense (the
-# store-and-forward queue) and the systemd service. Run it again to upgrade the jar or replace the YAML.
+# Creates the agrisense user, /opt/agrisense (the jar), /etc/agrisense/station.yaml (with the local /health and
+# /metrics on 127.0.0.1:9101 unless the YAML sets local_api), /var/lib/agrisense (the store-and-forward queue) and
+# the systemd service (Type=notify, watchdog). Run it again to upgrade the jar or replace the YAML.
 set -euo pipefail
 
 JAR=${1:?usage: install.sh <agri-edge-agent.jar> <station.yaml>}
@@ -28,6 +29,11 @@ install -d -m 0755 /opt/agrisense
 install -m 0644 "$JAR" /opt/agrisense/agri-edge-agent.jar
 install -d -m 0750 -o root -g agrisense /etc/agrisense
 install -m 0640 -o root -g agrisense "$YAML" /etc/agrisense/station.yaml
+# The local /health and /metrics (off by default in the agent) are on in an installed station, on loopback.
+if ! grep -q '^local_api:' /etc/agrisense/station.yaml; then
+    printf '\nlocal_api: {host: 127.0.0.1, port: 9101}   # added by install.sh: curl -s 127.0.0.1:9101/health\n' \
+        >> /etc/agrisense/station.yaml
+fi
 install -d -m 0750 -o agrisense -g agrisense /var/lib/agrisense
 [[ -f "$HERE/../README.md" ]] && install -m 0644 "$HERE/../README.md" /opt/agrisense/README.md
 
@@ -40,6 +46,7 @@ systemctl enable --now agrisense-agent.service
 
 cat <<'NOTE'
 Installed. Follow the agent with:  journalctl -u agrisense-agent -f
+Its health and counters:  curl -s 127.0.0.1:9101/health; curl -s 127.0.0.1:9101/metrics
 Buses the drivers need (once, then reboot):
   sudo raspi-config nonint do_i2c 0          # I2C: BME280, SHT31, BH1750, SCD41, ADS1115
   sudo raspi-config nonint do_onewire 0      # 1-Wire on GPIO 4: DS18B20

@@ -1,8 +1,8 @@
 package io.agrisense.demo;
 
+import io.agrisense.config.ConfigException;
 import io.agrisense.edge.app.AgentOptions;
 import io.agrisense.edge.app.EdgeAgent;
-import io.agrisense.edge.config.ConfigException;
 import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
 import io.agrisense.edge.sim.OxygenSag;

@@ -10,11 +10,11 @@ import io.agrisense.edge.config.StationConfigLoader;
 import io.agrisense.edge.sim.Load;
 import io.agrisense.edge.sim.OxygenSag;
 import io.agrisense.edge.sim.WorldTime;
+import io.agrisense.embedded.testkit.MqttTestSubscriber;
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.platform.app.Platform;
 import io.agrisense.platform.testing.AlertLatencyMetric;
 import io.agrisense.platform.testing.Http;
-import io.agrisense.platform.testing.MqttSubscriber;
 import io.agrisense.platform.testing.PlatformFixture;
 import io.agrisense.platform.testing.Publisher;
 import io.agrisense.platform.testing.SseClient;
@@ -97,17 +97,17 @@ class PondAlertEndToEndIT {
         WorldTime night = OxygenSag.shortlyBefore("crayfish_pond", SEED, 3.0, 0.3, Duration.ofSeconds(30), 30,
                 Clock.systemUTC()).orElseThrow();
         Path data = Files.createTempDirectory("agri-pond-it");
-        try (MqttSubscriber mqtt = new MqttSubscriber("agri/v1/" + st + "/alerts");
+        try (MqttTestSubscriber mqtt = MqttTestSubscriber.connect(TestServices.mqttServerUri(), "agri/v1/" + st + "/alerts");
              SseClient sse = new SseClient(http, "?station=" + st, "alert");
              EdgeAgent agent = EdgeAgent.start(pond(st), AgentOptions.defaults().withSimulate(true).withSeed(SEED)
                      .withDataDir(data).withWorld(night))) {
 
-            MqttSubscriber.Message fired = mqtt.next(m -> "pond-do-critical".equals(m.json().getString("rule"))
-                    && "firing".equals(m.json().getString("event")), Duration.ofSeconds(60));
-            String id = fired.json().getString("id");
+            MqttTestSubscriber.Message fired = mqtt.next(m -> "pond-do-critical".equals(new JsonObject(m.text()).getString("rule"))
+                    && "firing".equals(new JsonObject(m.text()).getString("event")), Duration.ofSeconds(60));
+            String id = new JsonObject(fired.text()).getString("id");
             JsonObject sseFired = sse.next(e -> id.equals(e.getString("id")) && "firing".equals(e.getString("event")),
                     Duration.ofSeconds(10));
-            assertThat(sseFired.getString("event_id")).isEqualTo(fired.json().getString("event_id"));
+            assertThat(sseFired.getString("event_id")).isEqualTo(new JsonObject(fired.text()).getString("event_id"));
 
             JsonObject alert = http.get("/api/v1/alerts/" + id).json();
             assertThat(alert.getString("station")).isEqualTo(st);
@@ -131,9 +131,9 @@ class PondAlertEndToEndIT {
             LOG.info("Reading to alert: this alert {} ms (decision); agri_alert_latency_seconds p50 {} s, p99 {} s (stored and published)",
                     alert.getDouble("latency_ms"), AlertLatencyMetric.quantile(metrics, "0.5"), AlertLatencyMetric.quantile(metrics, "0.99"));
 
-            MqttSubscriber.Message resolved = mqtt.next(m -> id.equals(m.json().getString("id"))
-                    && "resolved".equals(m.json().getString("event")), Duration.ofSeconds(90));
-            assertThat(resolved.json().getDouble("resolve_value")).isGreaterThanOrEqualTo(3.5);
+            MqttTestSubscriber.Message resolved = mqtt.next(m -> id.equals(new JsonObject(m.text()).getString("id"))
+                    && "resolved".equals(new JsonObject(m.text()).getString("event")), Duration.ofSeconds(90));
+            assertThat(new JsonObject(resolved.text()).getDouble("resolve_value")).isGreaterThanOrEqualTo(3.5);
             assertThat(sse.next(e -> id.equals(e.getString("id")) && "resolved".equals(e.getString("event")),
                     Duration.ofSeconds(10)).getDouble("resolve_value")).isGreaterThanOrEqualTo(3.5);
             assertThat(agent.simulation().orElseThrow().environment().isOn(Load.AERATOR)).isTrue();
@@ -147,8 +147,8 @@ class PondAlertEndToEndIT {
                 assertThat(command.getString("status")).isEqualTo("ok");
                 assertThat(command.getJsonObject("reply").getString("status")).isEqualTo("ok");
             });
-            assertThat(mqtt.all().stream().filter(m -> id.equals(m.json().getString("id")))
-                    .map(m -> m.json().getString("event"))).containsExactly("firing", "resolved");
+            assertThat(mqtt.all().stream().filter(m -> id.equals(new JsonObject(m.text()).getString("id")))
+                    .map(m -> new JsonObject(m.text()).getString("event"))).containsExactly("firing", "resolved");
             String after = platform.metrics().render();
             assertThat(AlertLatencyMetric.quantile(after, "0.99")).isLessThan(1.0);
             LOG.info("Reading to alert after firing and resolving: agri_alert_latency_seconds count {}, p50 {} s, p99 {} s",

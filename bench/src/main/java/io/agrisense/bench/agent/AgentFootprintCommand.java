@@ -1,7 +1,7 @@
 package io.agrisense.bench.agent;
 
 import io.agrisense.bench.common.Report;
-import io.agrisense.edge.config.Quantities;
+import io.agrisense.config.Quantities;
 import io.agrisense.embedded.EmbeddedMqttBroker;
 import java.io.IOException;
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.agrisense.bench.agent;
 
 import io.agrisense.bench.common.LatencyRecorder;
 import io.agrisense.bench.common.Report;
-import io.agrisense.edge.config.Quantities;
+import io.agrisense.config.Quantities;
 import io.agrisense.protocol.MetricCatalogue;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,13 @@
 package io.agrisense.bench.agent;
 
+import io.agrisense.link.mqtt.MqttConnection;
+import io.agrisense.link.mqtt.MqttSettings;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import io.agrisense.protocol.senml.Senml;
 import io.agrisense.protocol.senml.SenmlFormat;
 import io.agrisense.protocol.senml.SenmlPackBuilder;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -12,10 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * The raw limit next to the agent: a child JVM with the agent's heap that publishes SenML packs of the agent's
@@ -32,15 +31,19 @@ public final class RawPublishMain {
         StationId station = new StationId(args[1]);
         double seconds = Double.parseDouble(args[2]);
         int readingsPerPack = Integer.parseInt(args[3]);
-        MqttAsyncClient client = new MqttAsyncClient(url, "bench-raw-" + UUID.randomUUID().toString().substring(0, 8),
-                new MemoryPersistence());
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(true);
-        IMqttToken connected = client.connect(o);
-        connected.waitForCompletion(10_000);
-        Integer receiveMax = connected.getResponseProperties() == null ? null
-                : connected.getResponseProperties().getReceiveMaximum();
-        int window = Math.max(1, Math.min(AGENT_WINDOW, (receiveMax == null ? 65_535 : receiveMax) - 2));
+        MqttConnection client = new MqttConnection(MqttSettings.builder(url, "bench-raw-" + UUID.randomUUID().toString()
+                .substring(0, 8)).noReconnect().build(), new MqttConnection.Events() {
+                    @Override
+                    public void connected(MqttConnection c) {
+                    }
+
+                    @Override
+                    public void disconnected(String reason) {
+                        System.err.println("raw publisher lost the broker: " + reason);
+                    }
+                });
+        client.connect(Duration.ofSeconds(10));
+        int window = Math.max(1, Math.min(AGENT_WINDOW, client.serverReceiveMaximum() - 2));
         Semaphore slots = new Semaphore(window);
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -79,12 +82,11 @@ public final class RawPublishMain {
             byte[] payload = pack(station, readingsPerPack, n);
             bytes = payload.length;
             slots.acquire();
-            client.publish(topic, new MqttMessage(payload, 1, false, null), null, done);
+            client.publish(topic, payload, 1, false, done);
         }
         long ackedInWindow = acked.get() - ackedAtStart;
         long ticks = self.cpuTicks() - ticksAtStart;
         slots.acquire(window);
-        client.disconnect().waitForCompletion(5_000);
         client.close();
         System.out.printf(Locale.ROOT, "RAW acked=%d seconds=%.3f failed=%d window=%d bytes=%d cpu_ticks=%d%n",
                 ackedInWindow, (end - start) / 1e9, failed.get(), window, bytes, ticks);

@@ -3,6 +3,8 @@ package io.agrisense.bench.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agrisense.link.mqtt.MqttConnection;
+import io.agrisense.link.mqtt.MqttSettings;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import io.agrisense.protocol.senml.Senml;
@@ -17,16 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * The benchmark's side of the station, connected straight to the broker (never through the relay): a QoS 1
@@ -37,7 +31,7 @@ final class StationConsole implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MqttClient client;
+    private MqttConnection client;
     private final StationId station;
     private final ReadingLedger ledger;
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -45,26 +39,18 @@ final class StationConsole implements AutoCloseable {
     private final AtomicLong undecodable = new AtomicLong();
     private volatile String lastUndecodable;
 
-    private StationConsole(MqttClient client, StationId station, ReadingLedger ledger) {
-        this.client = client;
+    private StationConsole(StationId station, ReadingLedger ledger) {
         this.station = station;
         this.ledger = ledger;
     }
 
     static StationConsole connect(String brokerUrl, StationId station, ReadingLedger ledger) throws MqttException {
-        MqttClient client = new MqttClient(brokerUrl, "bench-agent-console-" + UUID.randomUUID().toString().substring(0, 8),
-                new MemoryPersistence());
-        StationConsole console = new StationConsole(client, station, ledger);
-        client.setCallback(console.callback());
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(true);
-        o.setAutomaticReconnect(false);
-        o.setKeepAliveInterval(30);
-        o.setReceiveMaximum(1000);
-        client.connect(o);
-        client.subscribe(new MqttSubscription[] {
-                new MqttSubscription(Topics.telemetry(station), 1),
-                new MqttSubscription("agri/v1/" + station.value() + "/replies/+", 1)});
+        StationConsole console = new StationConsole(station, ledger);
+        console.client = new MqttConnection(MqttSettings.builder(brokerUrl, "bench-agent-console-"
+                + UUID.randomUUID().toString().substring(0, 8)).receiveMaximum(1000).noReconnect().build(), console.events());
+        console.client.connect(Duration.ofSeconds(10));
+        console.client.subscribe(1, Topics.telemetry(station), "agri/v1/" + station.value() + "/replies/+")
+                .waitForCompletion(10_000);
         return console;
     }
 
@@ -82,8 +68,7 @@ final class StationConsole implements AutoCloseable {
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
         try {
-            client.publish(Topics.command(station, id),
-                    new MqttMessage(command.toString().getBytes(StandardCharsets.UTF_8), 1, false, null));
+            client.publish(Topics.command(station, id), command.toString().getBytes(StandardCharsets.UTF_8), 1, false, null);
             JsonNode r = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!"ok".equals(r.path("status").asText())) {
                 throw new IllegalStateException("agent refused " + command + ": " + r);
@@ -119,10 +104,14 @@ final class StationConsole implements AutoCloseable {
         }
     }
 
-    private MqttCallback callback() {
-        return new MqttCallback() {
+    private MqttConnection.Events events() {
+        return new MqttConnection.Events() {
             @Override
-            public void messageArrived(String topic, MqttMessage message) {
+            public void connected(MqttConnection c) {
+            }
+
+            @Override
+            public void message(String topic, MqttMessage message) {
                 long now = System.currentTimeMillis();
                 if (topic.endsWith("/telemetry")) {
                     try {
@@ -145,40 +134,15 @@ final class StationConsole implements AutoCloseable {
             }
 
             @Override
-            public void disconnected(MqttDisconnectResponse response) {
+            public void disconnected(String reason) {
                 pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException(
-                        "the benchmark's own connection to the broker dropped: " + response)));
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+                        "the benchmark's own connection to the broker dropped: " + reason)));
             }
         };
     }
 
     @Override
     public void close() {
-        try {
-            client.disconnect(2_000);
-        } catch (MqttException e) {
-            // closing anyway
-        }
-        try {
-            client.close();
-        } catch (MqttException e) {
-            // closed
-        }
+        client.close();
     }
 }

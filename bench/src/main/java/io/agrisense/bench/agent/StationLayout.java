@@ -1,6 +1,6 @@
 package io.agrisense.bench.agent;
 
-import io.agrisense.edge.config.Quantities;
+import io.agrisense.config.Quantities;
 import io.agrisense.edge.sensor.DeviceFactory;
 import io.agrisense.edge.sensor.SensorSpec;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.agrisense.bench.alert;
 
 import io.agrisense.bench.common.Report;
+import io.agrisense.link.mqtt.MqttConnection;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,14 +94,14 @@ public final class AlertLatencyCommand implements Callable<Integer> {
             PlatformApi api = new PlatformApi(platform.apiBase());
             api.createRule(rule(ruleId, profile));
             String broker = platform.mqttUri();
-            List<MqttAsyncClient> probeClients = new ArrayList<>();
+            List<MqttConnection> probeClients = new ArrayList<>();
             try (MqttAlerts mqttAlerts = new MqttAlerts(broker, probeIds);
                  SseAlerts sseAlerts = new SseAlerts(api.base(), probeIds);
                  TelemetryTap tap = new TelemetryTap(broker, probeIds);
                  BackgroundLoad load = new BackgroundLoad(broker, plan, loadPrefix, connections)) {
                 List<ProbeStation> probeStations = new ArrayList<>();
                 for (String id : probeIds) {
-                    MqttAsyncClient client = MqttConnections.connect(broker, "agri-bench-probe");
+                    MqttConnection client = MqttConnections.connect(broker, "agri-bench-probe");
                     probeClients.add(client);
                     announce(client, id, profile);
                     probeStations.add(new ProbeStation(id, ruleId, client,
@@ -143,10 +143,10 @@ public final class AlertLatencyCommand implements Callable<Integer> {
     }
 
     /** The probe's status message (QoS 1, not retained) names its profile, which puts it in the probe rule's scope. */
-    private static void announce(MqttAsyncClient client, String station, String profile) throws MqttException {
+    private static void announce(MqttConnection client, String station, String profile) throws MqttException {
         byte[] status = new JsonObject().put("state", "online").put("profile", profile).put("name", "alert-latency probe")
                 .encode().getBytes(StandardCharsets.UTF_8);
-        client.publish(Topics.status(StationId.of(station)), MqttConnections.qos1(status)).waitForCompletion(10_000);
+        client.publish(Topics.status(StationId.of(station)), status, 1, false, null).waitForCompletion(10_000);
     }
 
     /** The probe rule: the shape of the shipped pond-do-critical rule, but firing at once and only for the probes' profile. */

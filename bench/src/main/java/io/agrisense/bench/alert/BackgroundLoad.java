@@ -1,5 +1,6 @@
 package io.agrisense.bench.alert;
 
+import io.agrisense.link.mqtt.MqttConnection;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import io.agrisense.protocol.senml.Senml;
@@ -13,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
@@ -34,7 +34,7 @@ final class BackgroundLoad implements AutoCloseable {
 
     private final LoadPlan plan;
     private final List<String> stations = new ArrayList<>();
-    private final List<MqttAsyncClient> clients = new ArrayList<>();
+    private final List<MqttConnection> clients = new ArrayList<>();
     private final List<Semaphore> inFlight = new ArrayList<>();
     private final long[] lastMillis;
     private final AtomicLong readingsPublished = new AtomicLong();
@@ -111,8 +111,8 @@ final class BackgroundLoad implements AutoCloseable {
         Semaphore permits = inFlight.get(connection);
         permits.acquire();
         try {
-            clients.get(connection).publish(Topics.telemetry(StationId.of(stations.get(station))), MqttConnections.qos1(payload),
-                    null, new MqttActionListener() {
+            clients.get(connection).publish(Topics.telemetry(StationId.of(stations.get(station))), payload, 1, false,
+                    new MqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
                             readingsAcked.addAndGet(n);

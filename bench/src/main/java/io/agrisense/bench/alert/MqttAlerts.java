@@ -1,5 +1,6 @@
 package io.agrisense.bench.alert;
 
+import io.agrisense.link.mqtt.MqttConnection;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /** Receives the probe stations' alerts on {@code agri/v1/<station>/alerts} like an operator's app would, one inbox per station. */
 final class MqttAlerts implements AutoCloseable {
 
     private final Map<String, AlertInbox> inboxes;
-    private final MqttAsyncClient client;
+    private final MqttConnection client;
 
     MqttAlerts(String serverUri, List<String> stations) throws MqttException {
         inboxes = stations.stream().collect(Collectors.toMap(Function.identity(), s -> new AlertInbox()));

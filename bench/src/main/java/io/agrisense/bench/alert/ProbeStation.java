@@ -1,5 +1,6 @@
 package io.agrisense.bench.alert;
 
+import io.agrisense.link.mqtt.MqttConnection;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import io.agrisense.protocol.senml.Senml;
@@ -13,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
@@ -38,12 +38,12 @@ final class ProbeStation {
 
     private final String station;
     private final String ruleId;
-    private final MqttAsyncClient client;
+    private final MqttConnection client;
     private final Watchers watchers;
     private final String topic;
     private long lastMillis;
 
-    ProbeStation(String station, String ruleId, MqttAsyncClient client, Watchers watchers) {
+    ProbeStation(String station, String ruleId, MqttConnection client, Watchers watchers) {
         this.station = station;
         this.ruleId = ruleId;
         this.client = client;
@@ -99,7 +99,7 @@ final class ProbeStation {
         byte[] pack = Senml.encode(SenmlPackBuilder.forStation(StationId.of(station))
                 .add("dissolved_oxygen", "mg/L", millis / 1000.0, value).build(), SenmlFormat.JSON);
         long sent = System.nanoTime();
-        client.publish(topic, MqttConnections.qos1(pack));
+        client.publish(topic, pack, 1, false, null);
         return sent;
     }
 

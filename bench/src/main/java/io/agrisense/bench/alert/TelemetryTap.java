@@ -1,5 +1,6 @@
 package io.agrisense.bench.alert;
 
+import io.agrisense.link.mqtt.MqttConnection;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import io.agrisense.protocol.senml.ResolvedRecord;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
@@ -22,7 +22,7 @@ final class TelemetryTap implements AutoCloseable {
 
     private final Map<String, CompletableFuture<Long>> expected = new ConcurrentHashMap<>();
     private final AtomicLong unexpected = new AtomicLong();
-    private final MqttAsyncClient client;
+    private final MqttConnection client;
 
     TelemetryTap(String serverUri, List<String> stations) throws MqttException {
         String[] topics = stations.stream().map(s -> Topics.telemetry(StationId.of(s))).toArray(String[]::new);

@@ -1,5 +1,8 @@
 package io.agrisense.bench.ingest;
 
+import io.agrisense.link.mqtt.MqttConnection;
+import io.agrisense.link.mqtt.MqttSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -10,11 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * The stations: {@code publishers} Paho MQTT 5 clients, each publishing the packs of every {@code publishers}-th
@@ -98,7 +97,7 @@ final class LoadGenerator implements AutoCloseable {
         private final int index;
         private final int stride;
         private final String clientId;
-        private final MqttAsyncClient client;
+        private final MqttConnection client;
         private final int windowSize;
         private final Semaphore window;
         private final Thread thread;
@@ -107,16 +106,19 @@ final class LoadGenerator implements AutoCloseable {
             this.index = index;
             this.stride = stride;
             this.clientId = clientId;
-            this.client = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setCleanStart(true);
-            options.setAutomaticReconnect(false);
-            options.setConnectionTimeout(10);
-            IMqttToken connected = client.connect(options);
-            connected.waitForCompletion(15_000);
-            Integer brokerMax = connected.getResponseProperties() == null ? null
-                    : connected.getResponseProperties().getReceiveMaximum();
-            this.windowSize = Math.min(maxInFlight, brokerMax == null ? 65_535 : brokerMax);
+            this.client = new MqttConnection(MqttSettings.builder(serverUri, clientId).noReconnect().build(),
+                    new MqttConnection.Events() {
+                        @Override
+                        public void connected(MqttConnection c) {
+                        }
+
+                        @Override
+                        public void disconnected(String reason) {
+                            failure.compareAndSet(null, new IllegalStateException(clientId + ": lost the broker: " + reason));
+                        }
+                    });
+            client.connect(Duration.ofSeconds(15));
+            this.windowSize = Math.min(maxInFlight, client.serverReceiveMaximum());
             this.window = new Semaphore(windowSize);
             this.thread = new Thread(this, clientId);
             this.thread.setDaemon(true);
@@ -150,11 +152,10 @@ final class LoadGenerator implements AutoCloseable {
                 window.release();
                 throw e;
             }
-            MqttMessage message = new MqttMessage(payload, 1, false, null);
             ledger.published(station, seq, System.nanoTime());
             while (true) {
                 try {
-                    client.publish(topicOfStation.apply(station), message, null, new Released());
+                    client.publish(topicOfStation.apply(station), payload, 1, false, new Released());
                     return;
                 } catch (MqttException e) {
                     // Paho counts a PUBACK's slot free a moment after our listener ran: wait for it.
@@ -178,14 +179,7 @@ final class LoadGenerator implements AutoCloseable {
         }
 
         void disconnect() {
-            try {
-                if (client.isConnected()) {
-                    client.disconnect(2000).waitForCompletion(3000);
-                }
-                client.close(true);
-            } catch (MqttException e) {
-                // best effort at the end of a run
-            }
+            client.close();
         }
 
         private final class Released implements MqttActionListener {

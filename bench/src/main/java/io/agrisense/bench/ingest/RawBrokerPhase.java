@@ -1,20 +1,13 @@
 package io.agrisense.bench.ingest;
 
+import io.agrisense.link.mqtt.MqttConnection;
+import io.agrisense.link.mqtt.MqttSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * Phase 1, the broker's limit: the same publishers and packs as the platform phase, always as fast as the windows
@@ -40,16 +33,12 @@ final class RawBrokerPhase {
             throws Exception {
         DeliveryLedger ledger = new DeliveryLedger(load.stations(), load.readingsPerPack(), load.rawOutstandingPacks());
         Subscriber subscriber = new Subscriber(schedule, ledger);
-        MqttAsyncClient client = new MqttAsyncClient(serverUri, runId + "-raw-sub", new MemoryPersistence());
-        client.setCallback(subscriber);
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        options.setAutomaticReconnect(false);
-        // Said explicitly: without it Mosquitto falls back to max_inflight_messages (20) and drops beyond its queue.
-        options.setReceiveMaximum(receiveMaximum);
+        // Receive Maximum said explicitly: without it Mosquitto falls back to max_inflight_messages (20) and drops beyond its queue.
+        MqttConnection client = new MqttConnection(MqttSettings.builder(serverUri, runId + "-raw-sub")
+                .receiveMaximum(receiveMaximum).noReconnect().build(), subscriber);
         try {
-            client.connect(options).waitForCompletion(15_000);
-            client.subscribe(new MqttSubscription(TOPIC_ROOT + "+/telemetry", 1)).waitForCompletion(15_000);
+            client.connect(Duration.ofSeconds(15));
+            client.subscribe(1, TOPIC_ROOT + "+/telemetry").waitForCompletion(15_000);
             List<String> problems = new ArrayList<>();
             SteadyState.Rates rates;
             int window;
@@ -91,14 +80,7 @@ final class RawBrokerPhase {
                     ledger.lag().count() == 0 ? null : ledger.lag().summary(), published, ledger.arrivedReadings(),
                     problems, notes);
         } finally {
-            try {
-                if (client.isConnected()) {
-                    client.disconnect(2000).waitForCompletion(3000);
-                }
-                client.close(true);
-            } catch (MqttException e) {
-                // best effort at the end of the phase
-            }
+            client.close();
         }
     }
 
@@ -112,7 +94,7 @@ final class RawBrokerPhase {
     }
 
     /** Notes each pack's arrival; runs on Paho's single callback thread. */
-    private static final class Subscriber implements MqttCallback {
+    private static final class Subscriber implements MqttConnection.Events {
         private final PackSchedule schedule;
         private final DeliveryLedger ledger;
         final AtomicLong foreign = new AtomicLong();
@@ -124,7 +106,12 @@ final class RawBrokerPhase {
         }
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) {
+        public void connected(MqttConnection connection) {
+            // connected once, no reconnect
+        }
+
+        @Override
+        public void message(String topic, MqttMessage message) {
             long now = System.nanoTime();
             int station = schedule.stationIndex(topic.substring(TOPIC_ROOT.length(), Math.max(TOPIC_ROOT.length(), topic.lastIndexOf('/'))));
             long reading = -1;
@@ -144,28 +131,8 @@ final class RawBrokerPhase {
         }
 
         @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            lost = String.valueOf(response.getReasonString() != null ? response.getReasonString() : response.getException());
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            lost = exception.getMessage();
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // the subscriber publishes nothing
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            // connected once, no automatic reconnect
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no enhanced authentication
+        public void disconnected(String reason) {
+            lost = reason;
         }
     }
 }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agrisense.edge.buffer.QueueStats;
+import io.agrisense.config.ConfigException;
+import io.agrisense.config.Quantities;
 import io.agrisense.edge.command.CommandException;
 import io.agrisense.edge.command.StationControl;
-import io.agrisense.edge.config.ConfigException;
-import io.agrisense.edge.config.Quantities;
 import io.agrisense.edge.config.SensorConfig;
 import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
@@ -16,7 +15,8 @@ import io.agrisense.edge.rules.ActuatorControl;
 import io.agrisense.edge.rules.RuleEngine;
 import io.agrisense.edge.sampling.SensorStatus;
 import io.agrisense.edge.sensor.Sensor;
-import io.agrisense.edge.uplink.UplinkStats;
+import io.agrisense.link.buffer.QueueStats;
+import io.agrisense.link.uplink.UplinkStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,7 +133,7 @@ final class AgentControl implements StationControl {
         }
         p.config = new StationConfig(current.stationId(), fresh.profile(), fresh.name(), current.uplink(),
                 current.payloadFormat(), current.buffer(), fresh.sensors(), current.actuators(), fresh.rules(),
-                fresh.healthInterval(), fresh.location(), current.source());
+                fresh.healthInterval(), fresh.location(), current.localApi(), current.source());
         return "reloaded " + file + ": " + added.size() + " sensor(s) (re)opened, " + removed.size() + " stopped, "
                 + retimed.size() + " retimed, " + fresh.rules().size() + " rule(s); uplink and buffer changes apply at restart";
     }

@@ -1,15 +1,16 @@
 package io.agrisense.edge.app;
 
-import io.agrisense.edge.config.ConfigException;
+import io.agrisense.config.ConfigException;
 import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
+import io.agrisense.link.systemd.SystemdNotifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code java -jar agri-edge-agent.jar run --config <station.yaml> [--simulate] [--broker URL] [--seed N] [--data-dir DIR]}. */
 @Command(name = "agri-edge-agent", mixinStandardHelpOptions = true, versionProvider = AgentMain.Version.class,
@@ -33,7 +34,8 @@ public final class AgentMain {
         return StationConfigLoader.standard().loadBundled(config);
     }
 
-    @Command(name = "run", description = "Run a station until Ctrl-C (or SIGTERM).")
+    @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = AgentMain.Version.class,
+            description = "Run a station until Ctrl-C (or SIGTERM); under systemd (Type=notify) it reports ready and pings the watchdog.")
     static final class Run implements Callable<Integer> {
         @Option(names = "--config", required = true, description = "Station YAML file, or a bundled station name (see list-configs).")
         String config;
@@ -59,8 +61,11 @@ public final class AgentMain {
             AgentOptions options = AgentOptions.defaults().withSimulate(simulate).withSeed(seed).withDataDir(dataDir)
                     .withBrokerUrl(broker).withConfigFile(file);
             EdgeAgent agent = EdgeAgent.start(station, options);
+            SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
+            agent.notifyReady(systemd);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                systemd.stopping();
                 agent.close();
                 stopped.countDown();
             }, "agri-shutdown"));
@@ -69,7 +74,8 @@ public final class AgentMain {
         }
     }
 
-    @Command(name = "check", description = "Load and validate a station YAML; print what it configures.")
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = AgentMain.Version.class,
+            description = "Load and validate a station YAML; print what it configures.")
     static final class Check implements Callable<Integer> {
         @Option(names = "--config", required = true, description = "Station YAML file or bundled station name.")
         String config;
@@ -89,7 +95,8 @@ public final class AgentMain {
         }
     }
 
-    @Command(name = "list-configs", description = "List the station YAML files bundled in the jar.")
+    @Command(name = "list-configs", mixinStandardHelpOptions = true, versionProvider = AgentMain.Version.class,
+            description = "List the station YAML files bundled in the jar.")
     static final class ListConfigs implements Callable<Integer> {
         @Override
         public Integer call() {

@@ -1,8 +1,7 @@
 package io.agrisense.edge.app;
 
-import io.agrisense.edge.buffer.StoreAndForwardQueue;
-import io.agrisense.edge.config.BufferConfig;
 import io.agrisense.edge.config.StationConfig;
+import io.agrisense.edge.health.AgentLocalApi;
 import io.agrisense.edge.health.HealthReporter;
 import io.agrisense.edge.rules.ActuatorControl;
 import io.agrisense.edge.rules.RuleEngine;
@@ -12,14 +11,18 @@ import io.agrisense.edge.sampling.SamplingScheduler;
 import io.agrisense.edge.sampling.TimestampGuard;
 import io.agrisense.edge.sensor.Actuator;
 import io.agrisense.edge.sensor.ActuatorSpec;
-import io.agrisense.edge.uplink.CoapTransport;
-import io.agrisense.edge.uplink.MqttTransport;
 import io.agrisense.edge.uplink.SenmlPacker;
-import io.agrisense.edge.uplink.StatusMessages;
-import io.agrisense.edge.uplink.Transport;
-import io.agrisense.edge.uplink.UplinkPump;
-import io.agrisense.edge.uplink.UplinkStats;
-import io.agrisense.edge.buffer.QueueStats;
+import io.agrisense.link.buffer.QueueStats;
+import io.agrisense.link.buffer.StoreAndForwardQueue;
+import io.agrisense.link.coap.CoapTransport;
+import io.agrisense.link.config.BufferConfig;
+import io.agrisense.link.localapi.LocalApi;
+import io.agrisense.link.mqtt.MqttTransport;
+import io.agrisense.link.systemd.SystemdNotifier;
+import io.agrisense.link.uplink.StatusMessages;
+import io.agrisense.link.uplink.Transport;
+import io.agrisense.link.uplink.UplinkPump;
+import io.agrisense.link.uplink.UplinkStats;
 import io.agrisense.protocol.MetricCatalogue;
 import io.agrisense.protocol.StationId;
 import java.nio.file.Path;
@@ -67,11 +70,15 @@ public final class EdgeAgent implements AutoCloseable {
             p.health = new HealthReporter(options.clock(), p.guard, p.queue::stats, p.sampling::sensorErrors,
                     () -> p.pump == null ? 0 : p.pump.stats().readingsRejected(), p.devices.cpuThermalZone());
             p.control = new AgentControl(p);
-            p.pump = new UplinkPump(p.queue, new SenmlPacker(c.stationId(), c.payloadFormat()), transport(p),
-                    c.uplink().maxReadingsPerMessage(), c.uplink().inflightWindow(),
-                    "agri-" + c.stationId().value() + "-uplink");
+            int maxReadings = c.uplink().maxReadingsPerMessage();
+            p.pump = new UplinkPump<>(p.queue, new SenmlPacker(c.stationId(), c.payloadFormat()), transport(p),
+                    maxReadings, maxReadings, c.uplink().inflightWindow(), "agri-" + c.stationId().value() + "-uplink");
             p.pump.start();
             p.control.startSensors(c.sensors());
+            if (c.localApi() != null) {
+                p.localApi = AgentLocalApi.start(c.localApi(), p.queue::stats, c.buffer().maxBytes(), p.pump::stats,
+                        p.sampling::status);
+            }
             p.scheduleHealth(c.healthInterval());
             if (c.buffer().fsync() == BufferConfig.FsyncPolicy.INTERVAL) {
                 long ms = c.buffer().fsyncInterval().toMillis();
@@ -91,7 +98,7 @@ public final class EdgeAgent implements AutoCloseable {
         StationConfig c = p.config;
         if (c.uplink().isMqtt()) {
             String online = StatusMessages.online(c.profile(), c.name(), AgentVersion.get(), "mqtt", c.location());
-            MqttTransport mqtt = new MqttTransport(c.stationId(), c.uplink().mqtt(), online, p.loop,
+            MqttTransport mqtt = new MqttTransport(c.stationId(), c.uplink().mqtt(), online,
                     (id, payload) -> p.loop.execute(() -> p.mqtt.reply(id, p.commands().handle(id, payload))));
             p.mqtt = mqtt;
             return mqtt;
@@ -111,6 +118,18 @@ public final class EdgeAgent implements AutoCloseable {
 
     public StationConfig config() {
         return parts.config;
+    }
+
+    /** Tells systemd the station runs and pings its watchdog from the station's scheduler thread (see the unit file). */
+    public void notifyReady(SystemdNotifier systemd) {
+        StationConfig c = parts.config;
+        systemd.ready("station " + c.stationId() + " (" + c.profile() + "): " + c.sensors().size() + " sensors, uplink "
+                + c.uplink().url() + (parts.localApi == null ? "" : ", health on port " + parts.localApi.port()), parts.loop);
+    }
+
+    /** The port of the local /health and /metrics, or -1 when {@code local_api} is off. */
+    public int localApiPort() {
+        return parts.localApi == null ? -1 : parts.localApi.port();
     }
 
     public QueueStats queueStats() {
@@ -153,8 +172,9 @@ public final class EdgeAgent implements AutoCloseable {
         SamplingScheduler sampling;
         HealthReporter health;
         AgentControl control;
-        UplinkPump pump;
+        UplinkPump<List<Reading>> pump;
         MqttTransport mqtt;
+        LocalApi localApi;
         private io.agrisense.edge.command.CommandProcessor commandProcessor;
         private ScheduledFuture<?> healthTimer;
         private boolean closed;
@@ -219,6 +239,9 @@ public final class EdgeAgent implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (localApi != null) {
+                localApi.close();
+            }
             if (sampling != null) {
                 quietly("sampling", sampling::close);
             }

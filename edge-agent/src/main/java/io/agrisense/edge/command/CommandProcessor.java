@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agrisense.edge.config.Quantities;
+import io.agrisense.config.Quantities;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.agrisense.edge.config;
 
+import io.agrisense.config.Quantities;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,10 @@
 package io.agrisense.edge.config;
 
 import io.agrisense.edge.sensor.ActuatorSpec;
+import io.agrisense.link.config.BufferConfig;
+import io.agrisense.link.config.UplinkConfig;
+import io.agrisense.link.localapi.LocalApiConfig;
+import io.agrisense.link.uplink.Location;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.senml.SenmlFormat;
 import java.time.Duration;
@@ -9,7 +13,8 @@ import java.util.Optional;
 
 /**
  * A validated station YAML: who the station is, how it talks upstream, where it buffers, what it samples,
- * what it may switch, which edge rules protect it and where it stands ({@code location}, null when not given).
+ * what it may switch, which edge rules protect it, where it stands ({@code location}, null when not given) and where
+ * it serves its local /health and /metrics ({@code localApi}, null when off).
  * Built by {@link StationConfigLoader}.
  */
 public record StationConfig(
@@ -24,6 +29,7 @@ public record StationConfig(
         List<RuleConfig> rules,
         Duration healthInterval,
         Location location,
+        LocalApiConfig localApi,
         String source) {
 
     /** The station profiles (docs/architecture.md, "Station profiles"); simulation models one environment per profile. */
@@ -50,11 +56,11 @@ public record StationConfig(
      */
     public StationConfig withUplinkUrl(String url) {
         return new StationConfig(stationId, profile, name, uplink.withUrl(url, stationId), payloadFormat, buffer,
-                sensors, actuators, rules, healthInterval, location, source);
+                sensors, actuators, rules, healthInterval, location, localApi, source);
     }
 
     public StationConfig withBuffer(BufferConfig newBuffer) {
         return new StationConfig(stationId, profile, name, uplink, payloadFormat, newBuffer, sensors, actuators, rules,
-                healthInterval, location, source);
+                healthInterval, location, localApi, source);
     }
 }

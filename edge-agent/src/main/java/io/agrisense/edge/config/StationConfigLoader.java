@@ -1,13 +1,18 @@
 package io.agrisense.edge.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.agrisense.config.ConfigException;
+import io.agrisense.config.ConfigNode;
+import io.agrisense.config.Wording;
 import io.agrisense.edge.sampling.UnitConversion;
 import io.agrisense.edge.sensor.ActuatorSpec;
 import io.agrisense.edge.sensor.DeviceFactory;
 import io.agrisense.edge.sensor.SensorSpec;
+import io.agrisense.link.config.BufferConfig;
+import io.agrisense.link.config.BufferSection;
+import io.agrisense.link.config.LocalApiSection;
+import io.agrisense.link.config.UplinkConfig;
+import io.agrisense.link.config.UplinkSection;
+import io.agrisense.link.uplink.Location;
 import io.agrisense.protocol.Metric;
 import io.agrisense.protocol.MetricCatalogue;
 import io.agrisense.protocol.StationId;
@@ -20,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +40,13 @@ import java.util.regex.Pattern;
 public final class StationConfigLoader {
 
     public static final String BUNDLED_FOLDER = "firmware-configs";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,47}");
     private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+    /** The agent's local /health and /metrics, when {@code local_api} is given without a port. */
+    public static final int DEFAULT_LOCAL_API_PORT = 9101;
 
     private static final Set<String> TOP_KEYS = Set.of("station_id", "profile", "name", "uplink", "payload_format",
-            "buffer", "sensors", "actuators", "rules", "health", "location");
+            "buffer", "sensors", "actuators", "rules", "health", "location", "local_api");
     private static final Set<String> SENSOR_RUNTIME_KEYS = Set.of("name", "type", "interval", "calibration");
     private static final Set<String> ACTUATOR_TYPES = Set.of("relay");
 
@@ -93,17 +98,7 @@ public final class StationConfigLoader {
 
     /** Parses YAML text; {@code baseDir} resolves relative file paths (CA file, buffer dir), null for the classpath. */
     public StationConfig parse(String yaml, String source, Path baseDir) throws ConfigException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(source, "", "not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ConfigException(source, "", "must be a YAML mapping with station_id, profile, uplink and sensors");
-        }
-        ConfigNode top = new ConfigNode(source, "", root);
+        ConfigNode top = ConfigNode.parse(yaml, source, Wording.FIELD);
         top.onlyKeys(TOP_KEYS);
 
         String id = top.string("station_id");
@@ -114,12 +109,12 @@ public final class StationConfigLoader {
         if (!StationConfig.PROFILES.contains(profile)) {
             throw top.problemAt("profile", "'" + profile + "' is not a station profile; expected one of " + StationConfig.PROFILES);
         }
-        String name = top.optString("name", id);
+        String name = top.text("name", id);
         StationId stationId = new StationId(id);
         UplinkConfig uplink = UplinkSection.read(top.object("uplink"), stationId, baseDir);
         SenmlFormat format = top.choice("payload_format", SenmlFormat.class,
                 uplink.isMqtt() ? SenmlFormat.JSON : SenmlFormat.CBOR);
-        BufferConfig buffer = buffer(top, baseDir);
+        BufferConfig buffer = BufferSection.read(top.section("buffer"), baseDir, null, BufferConfig.DEFAULT_MAX_BYTES, 16 * 1024);
         Map<String, List<String>> metricsBySensor = new LinkedHashMap<>();
         List<SensorConfig> sensors;
         List<ActuatorSpec> actuators;
@@ -131,11 +126,11 @@ public final class StationConfigLoader {
         Duration health = Duration.ofSeconds(60);
         if (top.has("health")) {
             ConfigNode h = top.object("health");
-            h.onlyKeys(Set.of("interval"));
+            h.onlyKeys("interval");
             health = h.duration("interval", health, Duration.ofSeconds(1));
         }
         return new StationConfig(stationId, profile, name, uplink, format, buffer, sensors, actuators, rules, health,
-                location(top), source);
+                location(top), LocalApiSection.read(top, false, DEFAULT_LOCAL_API_PORT), source);
     }
 
     private static Location location(ConfigNode top) throws ConfigException {
@@ -143,7 +138,7 @@ public final class StationConfigLoader {
             return null;
         }
         ConfigNode l = top.object("location");
-        l.onlyKeys(Set.of("latitude", "longitude", "elevation"));
+        l.onlyKeys("latitude", "longitude", "elevation");
         double latitude = l.number("latitude");
         if (!(latitude >= -90 && latitude <= 90)) {
             throw l.problemAt("latitude", latitude + " must be within -90..90 (decimal degrees, north positive)");
@@ -152,25 +147,11 @@ public final class StationConfigLoader {
         if (!(longitude >= -180 && longitude <= 180)) {
             throw l.problemAt("longitude", longitude + " must be within -180..180 (decimal degrees, east positive)");
         }
-        double elevation = l.optNumber("elevation", 0);
+        double elevation = l.number("elevation", 0);
         if (!(elevation >= -500 && elevation <= 9000)) {
             throw l.problemAt("elevation", elevation + " must be within -500..9000 (metres above sea level)");
         }
         return new Location(latitude, longitude, elevation);
-    }
-
-    private static BufferConfig buffer(ConfigNode top, Path baseDir) throws ConfigException {
-        if (!top.has("buffer")) {
-            return new BufferConfig(null, BufferConfig.DEFAULT_MAX_BYTES, BufferConfig.FsyncPolicy.BATCH, Duration.ofSeconds(1));
-        }
-        ConfigNode b = top.object("buffer");
-        b.onlyKeys(Set.of("dir", "max_bytes", "fsync", "fsync_interval"));
-        String dir = b.optString("dir", null);
-        Path path = dir == null ? null : (baseDir == null ? Path.of(dir) : baseDir.resolve(dir));
-        long max = b.bytes("max_bytes", BufferConfig.DEFAULT_MAX_BYTES, 16 * 1024);
-        BufferConfig.FsyncPolicy fsync = b.choice("fsync", BufferConfig.FsyncPolicy.class, BufferConfig.FsyncPolicy.BATCH);
-        Duration interval = b.duration("fsync_interval", Duration.ofSeconds(1), Duration.ofMillis(10));
-        return new BufferConfig(path, max, fsync, interval);
     }
 
     private List<SensorConfig> sensors(ConfigNode top, DriverCheck drivers, Map<String, List<String>> metricsBySensor)
@@ -209,21 +190,21 @@ public final class StationConfigLoader {
     }
 
     private static Calibration calibration(String metricName, ConfigNode c) throws ConfigException {
-        c.onlyKeys(Set.of("scale", "offset", "from_unit"));
+        c.onlyKeys("scale", "offset", "from_unit");
         Optional<Metric> metric = MetricCatalogue.lookup(metricName);
         if (metric.isEmpty()) {
             throw c.problem("'" + metricName + "' is not a metric of the catalogue");
         }
-        String from = c.optString("from_unit", null);
+        String from = c.text("from_unit", null);
         if (from != null && !UnitConversion.supports(from, metric.get().unit())) {
             throw c.problemAt("from_unit", "cannot convert '" + from + "' to " + metric.get().unit()
                     + "; convertible: " + UnitConversion.sourcesFor(metric.get().unit()));
         }
-        double scale = c.optNumber("scale", 1.0);
+        double scale = c.number("scale", 1.0);
         if (scale == 0) {
             throw c.problemAt("scale", "must not be 0");
         }
-        return new Calibration(scale, c.optNumber("offset", 0.0), from);
+        return new Calibration(scale, c.number("offset", 0.0), from);
     }
 
     private static List<ActuatorSpec> actuators(ConfigNode top, DriverCheck drivers) throws ConfigException {
@@ -251,13 +232,13 @@ public final class StationConfigLoader {
         List<RuleConfig> rules = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigNode r : top.list("rules")) {
-            r.onlyKeys(Set.of("name", "metric", "sensor", "below", "above", "for", "actuator", "on_for", "min_interval"));
+            r.onlyKeys("name", "metric", "sensor", "below", "above", "for", "actuator", "on_for", "min_interval");
             String name = checkedName(r, names);
             String metric = r.string("metric");
             if (MetricCatalogue.lookup(metric).isEmpty()) {
                 throw r.problemAt("metric", "'" + metric + "' is not a metric of the catalogue");
             }
-            String sensor = r.optString("sensor", null);
+            String sensor = r.text("sensor", null);
             if (sensor != null && !metricsBySensor.containsKey(sensor)) {
                 throw r.problemAt("sensor", "no sensor named '" + sensor + "' in sensors");
             }
@@ -297,13 +278,5 @@ public final class StationConfigLoader {
 
     private static List<String> sorted(Set<String> s) {
         return s.stream().sorted().toList();
-    }
-
-    static byte[] hex(ConfigNode node, String field) throws ConfigException {
-        try {
-            return HexFormat.of().parseHex(node.string(field).trim());
-        } catch (IllegalArgumentException e) {
-            throw node.problemAt(field, "must be hexadecimal digits");
-        }
     }
 }

@@ -1,8 +1,8 @@
 package io.agrisense.edge.health;
 
-import io.agrisense.edge.buffer.QueueStats;
 import io.agrisense.edge.sampling.Reading;
 import io.agrisense.edge.sampling.TimestampGuard;
+import io.agrisense.link.buffer.QueueStats;
 import io.agrisense.protocol.MetricCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,18 +1,24 @@
 package io.agrisense.edge.uplink;
 
 import io.agrisense.edge.sampling.Reading;
+import io.agrisense.edge.sampling.ReadingCodec;
+import io.agrisense.link.uplink.UplinkMessage;
+import io.agrisense.link.uplink.UplinkMessages;
 import io.agrisense.protocol.StationId;
+import io.agrisense.protocol.Topics;
 import io.agrisense.protocol.senml.Senml;
 import io.agrisense.protocol.senml.SenmlFormat;
 import io.agrisense.protocol.senml.SenmlPackBuilder;
 import io.agrisense.protocol.senml.SenmlRecord;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns readings into one SenML pack (RFC 8428): base name {@code urn:dev:agri:<id>:} and a base time on the first
- * record, every time relative to it with millisecond resolution; events become {@code vs} records.
+ * record, every time relative to it with millisecond resolution; events become {@code vs} records. As the uplink
+ * pump's {@link UplinkMessages}, several queue records of readings become one pack on the station's telemetry topic.
  */
-public final class SenmlPacker {
+public final class SenmlPacker implements UplinkMessages<List<Reading>> {
 
     private final StationId station;
     private final SenmlFormat format;
@@ -24,6 +30,19 @@ public final class SenmlPacker {
 
     public SenmlFormat format() {
         return format;
+    }
+
+    /** One queue record ({@link ReadingCodec}). */
+    @Override
+    public List<Reading> read(byte[] record) {
+        return ReadingCodec.decode(record);
+    }
+
+    @Override
+    public UplinkMessage message(List<List<Reading>> records) {
+        List<Reading> readings = new ArrayList<>();
+        records.forEach(readings::addAll);
+        return new UplinkMessage(Topics.telemetry(station), pack(readings), format);
     }
 
     public byte[] pack(List<Reading> readings) {

@@ -3,7 +3,7 @@ package io.agrisense.edge.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agrisense.edge.testing.TelemetrySubscriber;
+import io.agrisense.edge.testing.StationTraffic;
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.protocol.StationId;
 import java.io.BufferedReader;
@@ -63,7 +63,7 @@ class AgentKilledIT {
         String broker = TestServices.mqttServerUri();
         String id = TestServices.uniqueStationId("kill9");
         Path dataDir = dir.resolve("data");
-        try (TelemetrySubscriber subscriber = new TelemetrySubscriber(broker, StationId.of(id), false)) {
+        try (StationTraffic subscriber = new StationTraffic(broker, StationId.of(id), false)) {
             Child first = new Child(dataDir, broker, id, 1);
             await().atMost(Duration.ofSeconds(60)).until(() -> first.stored.size() >= 400
                     && subscriber.values("water_temperature").size() >= 100);
@@ -104,7 +104,7 @@ class AgentKilledIT {
         }
     }
 
-    private static Set<Long> receivedValues(TelemetrySubscriber subscriber) {
+    private static Set<Long> receivedValues(StationTraffic subscriber) {
         Set<Long> out = new LinkedHashSet<>();
         subscriber.values("water_temperature").forEach(v -> out.add(v.longValue()));
         return out;

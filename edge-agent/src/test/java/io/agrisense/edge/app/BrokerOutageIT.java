@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agrisense.edge.sampling.Reading;
-import io.agrisense.edge.testing.FastClock;
+import io.agrisense.edge.testing.StationTraffic;
 import io.agrisense.edge.testing.Stations;
-import io.agrisense.edge.testing.TelemetrySubscriber;
 import io.agrisense.edge.testing.TestDevices;
 import io.agrisense.embedded.EmbeddedMqttBroker;
 import io.agrisense.embedded.Ports;
+import io.agrisense.embedded.testkit.AcceleratedClock;
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.senml.ResolvedRecord;
@@ -39,11 +39,11 @@ class BrokerOutageIT {
         String url = broker.serverUri();
         String id = TestServices.uniqueStationId("outage");
         List<Reading> produced = new CopyOnWriteArrayList<>();
-        FastClock clock = new FastClock(50);
+        AcceleratedClock clock = new AcceleratedClock(50);
         int[] outageReadings = new int[1];
         long[] stopMillis = new long[1];
 
-        TelemetrySubscriber subscriber = new TelemetrySubscriber(url, StationId.of(id), true);
+        StationTraffic subscriber = new StationTraffic(url, StationId.of(id), true);
         EdgeAgent agent = EdgeAgent.start(Stations.counter(id, url, "20ms", ""),
                 AgentOptions.defaults().withDataDir(dir.resolve("data")).withClock(clock).withDevices(new TestDevices())
                         .withObserver((source, readings) -> {
@@ -101,10 +101,10 @@ class BrokerOutageIT {
             }
             assertThat(received.get(total - 1).value()).isEqualTo(total);
             assertThat(agent.queueStats().droppedRecords()).isZero();
-            assertThat(subscriber.statuses).contains("{\"state\":\"offline\"}");
+            assertThat(subscriber.statuses()).contains("{\"state\":\"offline\"}");
             System.out.printf("Outage test: %d readings produced, %d of them while the broker was down, all received in "
                     + "order; %d QoS 1 repeat(s) of the last in-flight window, %d broker-to-subscriber redeliveries%n",
-                    total, outageReadings[0], repeats, subscriber.brokerRedeliveries);
+                    total, outageReadings[0], repeats, subscriber.brokerRedeliveries());
         } finally {
             subscriber.close();
             broker.close();

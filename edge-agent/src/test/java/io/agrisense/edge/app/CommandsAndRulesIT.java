@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
-import io.agrisense.edge.testing.TelemetrySubscriber;
+import io.agrisense.edge.testing.StationTraffic;
 import io.agrisense.edge.testing.TestDevices;
 import io.agrisense.embedded.EmbeddedMqttBroker;
 import io.agrisense.embedded.Ports;
@@ -53,15 +53,15 @@ class CommandsAndRulesIT {
         String id = TestServices.uniqueStationId("cmd");
         TestDevices devices = new TestDevices();
         devices.values.put("do_probe", 6.5);
-        try (TelemetrySubscriber sub = new TelemetrySubscriber(url, StationId.of(id), false);
+        try (StationTraffic sub = new StationTraffic(url, StationId.of(id), false);
              EdgeAgent agent = EdgeAgent.start(pond(id, url, "1min", ""),
                      AgentOptions.defaults().withDataDir(dir).withDevices(devices))) {
             await().atMost(Duration.ofSeconds(20)).until(() -> agent.uplinkStats().linkUp() && !sub.values("dissolved_oxygen").isEmpty());
             TestDevices.TestRelay aerator = devices.relays.get("aerator");
 
             sub.command("c-on", "{\"command\":\"switch\",\"actuator\":\"aerator\",\"state\":\"on\",\"duration\":\"2s\"}");
-            await().atMost(Duration.ofSeconds(10)).until(() -> sub.replies.containsKey("c-on"));
-            assertThat(sub.replies.get("c-on")).isEqualTo("{\"status\":\"ok\"}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> sub.replies().containsKey("c-on"));
+            assertThat(sub.replies().get("c-on")).isEqualTo("{\"status\":\"ok\"}");
             assertThat(aerator.on).isTrue();
             await().atMost(Duration.ofSeconds(10)).until(() -> !aerator.on);
             long onNanos = aerator.changedAtNanos.get(1);
@@ -69,8 +69,8 @@ class CommandsAndRulesIT {
             assertThat(TimeUnit.NANOSECONDS.toMillis(offNanos - onNanos)).as("switched off by the agent's timer").isBetween(1900L, 5000L);
 
             sub.command("c-int", "{\"command\":\"set_interval\",\"sensor\":\"do_probe\",\"interval\":\"250ms\"}");
-            await().atMost(Duration.ofSeconds(10)).until(() -> sub.replies.containsKey("c-int"));
-            assertThat(sub.replies.get("c-int")).isEqualTo("{\"status\":\"ok\"}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> sub.replies().containsKey("c-int"));
+            assertThat(sub.replies().get("c-int")).isEqualTo("{\"status\":\"ok\"}");
             int before = sub.values("dissolved_oxygen").size();
             await().atMost(Duration.ofSeconds(10)).until(() -> sub.values("dissolved_oxygen").size() >= before + 8);
 
@@ -80,15 +80,15 @@ class CommandsAndRulesIT {
             sub.command("c-bad3", "{\"command\":\"switch\",\"actuator\":\"pump\",\"state\":\"on\",\"duration\":\"1min\"}");
             sub.command("c-on", "{\"command\":\"switch\",\"actuator\":\"aerator\",\"state\":\"on\",\"duration\":\"2s\"}");
             sub.command("c-status", "{\"command\":\"status\"}");
-            await().atMost(Duration.ofSeconds(10)).until(() -> sub.replies.containsKey("c-status"));
-            assertThat(sub.replies.get("c-bad")).isEqualTo("{\"status\":\"error\",\"reason\":\"unknown command "
+            await().atMost(Duration.ofSeconds(10)).until(() -> sub.replies().containsKey("c-status"));
+            assertThat(sub.replies().get("c-bad")).isEqualTo("{\"status\":\"error\",\"reason\":\"unknown command "
                     + "\\\"open_floodgates\\\"; known: [set_interval, switch, reload_config, status]\"}");
-            assertThat(sub.replies.get("c-bad2")).startsWith("{\"status\":\"error\",\"reason\":\"interval: 'forever' is not a duration");
-            assertThat(sub.replies.get("c-bad3")).isEqualTo("{\"status\":\"error\",\"reason\":\"no actuator named 'pump'; actuators: [aerator]\"}");
-            assertThat(sub.replyLog).filteredOn(r -> r.startsWith("c-on ")).as("a repeated command id is answered again")
+            assertThat(sub.replies().get("c-bad2")).startsWith("{\"status\":\"error\",\"reason\":\"interval: 'forever' is not a duration");
+            assertThat(sub.replies().get("c-bad3")).isEqualTo("{\"status\":\"error\",\"reason\":\"no actuator named 'pump'; actuators: [aerator]\"}");
+            assertThat(sub.replyLog()).filteredOn(r -> r.startsWith("c-on ")).as("a repeated command id is answered again")
                     .containsExactly("c-on {\"status\":\"ok\"}", "c-on {\"status\":\"ok\"}");
             assertThat(aerator.history).as("nothing switched by bad or repeated commands").isEqualTo(historyBefore);
-            assertThat(sub.replies.get("c-status")).contains("\"interval\":\"250ms\"").contains("\"on\":false")
+            assertThat(sub.replies().get("c-status")).contains("\"interval\":\"250ms\"").contains("\"on\":false")
                     .contains("\"station_id\":\"" + id + "\"");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> sub.recordsOf("event").size() >= 2);
@@ -118,7 +118,7 @@ class CommandsAndRulesIT {
                     on_for: 10s
                     min_interval: 10min
                 """;
-        TelemetrySubscriber sub = new TelemetrySubscriber(url, StationId.of(id), true);
+        StationTraffic sub = new StationTraffic(url, StationId.of(id), true);
         EdgeAgent agent = EdgeAgent.start(pond(id, url, "200ms", rule),
                 AgentOptions.defaults().withDataDir(dir.resolve("data")).withDevices(devices));
         try {

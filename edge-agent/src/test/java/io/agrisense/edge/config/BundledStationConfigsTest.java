@@ -2,15 +2,16 @@ package io.agrisense.edge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agrisense.link.config.BufferConfig;
 import io.agrisense.protocol.senml.SenmlFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class BundledStationConfigsTest {
 

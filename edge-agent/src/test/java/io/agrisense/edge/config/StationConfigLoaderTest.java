@@ -3,6 +3,10 @@ package io.agrisense.edge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agrisense.config.ConfigException;
+import io.agrisense.config.Quantities;
+import io.agrisense.link.config.BufferConfig;
+import io.agrisense.link.uplink.Location;
 import io.agrisense.protocol.senml.SenmlFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +96,7 @@ class StationConfigLoaderTest {
                 location: {latitude: 30.42, longitude: 112.9, elevation: 30}"""));
 
         assertThat(c.location()).isEqualTo(new Location(30.42, 112.9, 30));
-        assertThat(io.agrisense.edge.uplink.StatusMessages.online("crayfish_pond", "Pond", "1.0", "mqtt", c.location()))
+        assertThat(io.agrisense.link.uplink.StatusMessages.online("crayfish_pond", "Pond", "1.0", "mqtt", c.location()))
                 .isEqualTo("{\"state\":\"online\",\"profile\":\"crayfish_pond\",\"name\":\"Pond\",\"version\":\"1.0\","
                         + "\"uplink\":\"mqtt\",\"location\":{\"latitude\":30.42,\"longitude\":112.9,\"elevation\":30.0}}");
         assertThat(parse(VALID.replace("profile: crayfish_pond", "profile: crayfish_pond\nlocation: {latitude: 30.4, longitude: 112.9}"))

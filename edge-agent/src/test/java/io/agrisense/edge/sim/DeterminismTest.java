@@ -7,7 +7,9 @@ import io.agrisense.edge.sensor.Sensor;
 import io.agrisense.edge.sensor.SensorException;
 import io.agrisense.edge.sensor.SensorReading;
 import io.agrisense.edge.sensor.SensorSpec;
+import io.agrisense.embedded.testkit.ManualClock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class DeterminismTest {
     }
 
     private static List<String> run(long seed) throws SensorException {
-        FastClock clock = FastClock.at("2026-04-20T04:00:00");
+        ManualClock clock = ManualClock.atLocal("2026-04-20T04:00:00", ZoneOffset.ofHours(8));
         List<String> trace = new ArrayList<>();
         try (SimulatedHardware hardware = SimulatedHardware.create("river_water_quality", seed, clock,
                 TestStation.sensors(), TestStation.actuators())) {

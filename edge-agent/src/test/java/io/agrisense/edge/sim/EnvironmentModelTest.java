@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.agrisense.embedded.testkit.ManualClock;
 import io.agrisense.protocol.MetricCatalogue;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class EnvironmentModelTest {
     @Test
     void everyProfileStaysWithinTheCatalogueRangesForTwoDays() {
         for (StationProfile profile : StationProfile.values()) {
-            FastClock clock = FastClock.at("2026-06-10T00:00:00");
+            ManualClock clock = ManualClock.atLocal("2026-06-10T00:00:00", ZoneOffset.ofHours(8));
             EnvironmentModel model = new EnvironmentModel(profile, 7, clock);
             for (int step = 0; step <= 2 * 24 * 12; step++) {
                 Conditions c = model.now();
@@ -36,7 +38,7 @@ class EnvironmentModelTest {
 
     @Test
     void lightFollowsTheSun() {
-        FastClock clock = FastClock.at("2026-06-10T00:30:00");
+        ManualClock clock = ManualClock.atLocal("2026-06-10T00:30:00", ZoneOffset.ofHours(8));
         EnvironmentModel model = new EnvironmentModel(StationProfile.ORCHARD, 1, clock);
 
         assertThat(model.now().illuminance()).isZero();
@@ -51,7 +53,7 @@ class EnvironmentModelTest {
         double dawn = 0;
         double afternoon = 0;
         for (long seed = 1; seed <= 5; seed++) {
-            FastClock clock = FastClock.at("2026-06-10T05:00:00");
+            ManualClock clock = ManualClock.atLocal("2026-06-10T05:00:00", ZoneOffset.ofHours(8));
             EnvironmentModel model = new EnvironmentModel(StationProfile.ORCHARD, seed, clock);
             dawn += model.now().airTemperature();
             clock.advance(Duration.ofHours(10));
@@ -62,7 +64,7 @@ class EnvironmentModelTest {
 
     @Test
     void dissolvedOxygenSagsAtNightAndTheAeratorLiftsIt() {
-        FastClock clock = FastClock.at("2026-07-01T18:00:00");
+        ManualClock clock = ManualClock.atLocal("2026-07-01T18:00:00", ZoneOffset.ofHours(8));
         EnvironmentModel pond = new EnvironmentModel(StationProfile.CRAYFISH_POND, 3, clock);
         EnvironmentModel aerated = new EnvironmentModel(StationProfile.CRAYFISH_POND, 3, clock);
         clock.advance(Duration.ofHours(1)); // 19:00, after a day of photosynthesis
@@ -82,7 +84,7 @@ class EnvironmentModelTest {
 
     @Test
     void irrigationWetsTheSoilAndItDriesAfterwards() {
-        FastClock clock = FastClock.at("2026-07-01T08:00:00");
+        ManualClock clock = ManualClock.atLocal("2026-07-01T08:00:00", ZoneOffset.ofHours(8));
         EnvironmentModel greenhouse = new EnvironmentModel(StationProfile.GREENHOUSE, 4, clock);
         double start = greenhouse.now().soilMoisture();
 
@@ -98,7 +100,7 @@ class EnvironmentModelTest {
 
     @Test
     void barnFansClearAmmoniaAndCo2() {
-        FastClock clock = FastClock.at("2026-07-01T12:00:00");
+        ManualClock clock = ManualClock.atLocal("2026-07-01T12:00:00", ZoneOffset.ofHours(8));
         EnvironmentModel barn = new EnvironmentModel(StationProfile.LIVESTOCK_BARN, 5, clock);
         Conditions closed = barn.now();
 
@@ -113,7 +115,7 @@ class EnvironmentModelTest {
 
     @Test
     void itRainsSometimesAndRainfallAddsUp() {
-        FastClock clock = FastClock.at("2026-05-01T00:00:00");
+        ManualClock clock = ManualClock.atLocal("2026-05-01T00:00:00", ZoneOffset.ofHours(8));
         EnvironmentModel tea = new EnvironmentModel(StationProfile.TEA_GARDEN, 11, clock);
         Instant start = clock.instant();
         double hourly = 0;
@@ -142,7 +144,7 @@ class EnvironmentModelTest {
     }
 
     private static List<Double> trace(long seed) {
-        FastClock clock = FastClock.at("2026-03-01T00:00:00");
+        ManualClock clock = ManualClock.atLocal("2026-03-01T00:00:00", ZoneOffset.ofHours(8));
         EnvironmentModel model = new EnvironmentModel(StationProfile.AIR_QUALITY, seed, clock);
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

@@ -7,15 +7,17 @@ import io.agrisense.edge.sensor.DeviceFactory;
 import io.agrisense.edge.sensor.Sensor;
 import io.agrisense.edge.sensor.SensorException;
 import io.agrisense.edge.sensor.SensorReading;
+import io.agrisense.embedded.testkit.ManualClock;
 import io.agrisense.protocol.MetricCatalogue;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest {
 
-    private final FastClock clock = FastClock.at("2026-07-01T11:00:00");
+    private final ManualClock clock = ManualClock.atLocal("2026-07-01T11:00:00", ZoneOffset.ofHours(8));
     private final SimulatedHardware hardware = SimulatedHardware.create("crayfish_pond", 99, clock,
             TestStation.sensors(), TestStation.actuators());
     private final DeviceFactory factory = new DeviceFactory(hardware);

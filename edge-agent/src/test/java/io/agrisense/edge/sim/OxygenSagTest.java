@@ -3,8 +3,10 @@ package io.agrisense.edge.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agrisense.embedded.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ class OxygenSagTest {
     void findsTheFirstNightWhoseSagGoesWellBelowTheLevel() {
         Instant crossing = OxygenSag.find("crayfish_pond", 2, 3.0, 0.3).orElseThrow();
 
-        FastClock clock = new FastClock(OxygenSag.SEARCH_FROM);
+        ManualClock clock = new ManualClock(OxygenSag.SEARCH_FROM);
         EnvironmentModel pond = new EnvironmentModel(StationProfile.CRAYFISH_POND, 2, clock, OxygenSag.SEARCH_FROM);
         clock.advance(Duration.between(OxygenSag.SEARCH_FROM, crossing).minus(EnvironmentModel.STEP));
         assertThat(pond.now().dissolvedOxygen()).isGreaterThan(3.0);
@@ -26,7 +28,7 @@ class OxygenSagTest {
 
     @Test
     void aWorldStartedShortlyBeforeTheSagReachesItOnTheWallClockAndTheAeratorLiftsIt() {
-        FastClock wall = new FastClock(Instant.parse("2027-03-01T09:00:00Z"));
+        ManualClock wall = new ManualClock(Instant.parse("2027-03-01T09:00:00Z"));
         WorldTime world = OxygenSag.shortlyBefore("crayfish_pond", 2, 3.0, 0.3, Duration.ofMinutes(2), 4.0, wall)
                 .orElseThrow();
         EnvironmentModel pond = new EnvironmentModel(StationProfile.CRAYFISH_POND, 2, world.clock(), world.since());
@@ -43,7 +45,7 @@ class OxygenSagTest {
 
     @Test
     void theWorldClockRunsAtItsSpeedFromItsStart() {
-        FastClock wall = new FastClock(Instant.parse("2027-03-01T09:00:00Z"));
+        ManualClock wall = new ManualClock(Instant.parse("2027-03-01T09:00:00Z"));
         WorldClock clock = new WorldClock(wall, Instant.parse("2026-07-02T18:00:00Z"), 60);
         wall.advance(Duration.ofSeconds(90));
 

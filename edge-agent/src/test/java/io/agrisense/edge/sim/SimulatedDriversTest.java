@@ -8,7 +8,9 @@ import io.agrisense.edge.sensor.DeviceFactory;
 import io.agrisense.edge.sensor.Sensor;
 import io.agrisense.edge.sensor.SensorException;
 import io.agrisense.edge.sensor.SensorReading;
+import io.agrisense.embedded.testkit.ManualClock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The real drivers read the modelled values back through the simulated devices, within each sensor's resolution. */
 class SimulatedDriversTest {
 
-    private final FastClock clock = FastClock.at("2026-07-01T11:00:00");
+    private final ManualClock clock = ManualClock.atLocal("2026-07-01T11:00:00", ZoneOffset.ofHours(8));
     private final SimulatedHardware hardware = SimulatedHardware.create("crayfish_pond", 2026, clock,
             TestStation.sensors(), TestStation.actuators());
     private final DeviceFactory factory = new DeviceFactory(hardware);
@@ -145,7 +147,7 @@ class SimulatedDriversTest {
 
     @Test
     void rainGaugeCountsEveryFullBucket() throws SensorException {
-        FastClock rainy = FastClock.at("2026-05-01T00:00:00");
+        ManualClock rainy = ManualClock.atLocal("2026-05-01T00:00:00", ZoneOffset.ofHours(8));
         try (SimulatedHardware tea = SimulatedHardware.create("tea_garden", 11, rainy, TestStation.sensors(), List.of())) {
             Sensor gauge = new DeviceFactory(tea).sensor(TestStation.sensor("rain"));
             double start = tea.environment().now().rainTotal();
@@ -162,7 +164,7 @@ class SimulatedDriversTest {
 
     @Test
     void withoutDebounceTheContactBounceIsCountedAsExtraTips() throws SensorException {
-        FastClock rainy = FastClock.at("2026-05-01T00:00:00");
+        ManualClock rainy = ManualClock.atLocal("2026-05-01T00:00:00", ZoneOffset.ofHours(8));
         java.util.Map<String, Object> noDebounce = java.util.Map.of("pin", 17, "debounce_ms", 0.1);
         io.agrisense.edge.sensor.SensorSpec spec = new io.agrisense.edge.sensor.SensorSpec("rain", "rain_gauge", noDebounce);
         try (SimulatedHardware tea = SimulatedHardware.create("tea_garden", 11, rainy, List.of(spec), List.of())) {

@@ -8,6 +8,8 @@ import io.agrisense.edge.app.EdgeAgent;
 import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
 import io.agrisense.edge.testing.TestDevices;
+import io.agrisense.embedded.testkit.DtlsTestEndpoints;
+import io.agrisense.link.uplink.UplinkStats;
 import io.agrisense.protocol.senml.ResolvedRecord;
 import io.agrisense.protocol.senml.Senml;
 import java.net.InetSocketAddress;
@@ -22,10 +24,6 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.scandium.DTLSConnector;
-import org.eclipse.californium.scandium.config.DtlsConfig;
-import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
-import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,12 +52,7 @@ class CoapUplinkIT {
         Configuration cfg = Configuration.createStandardWithoutFile();
         CoapEndpoint endpoint;
         if (dtls) {
-            cfg.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
-            AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
-            keys.setKey(id, "pond-secret-key".getBytes());
-            endpoint = CoapEndpoint.builder().setConfiguration(cfg).setConnector(new DTLSConnector(
-                    DtlsConnectorConfig.builder(cfg).setAddress(new InetSocketAddress("127.0.0.1", 0))
-                            .setAdvancedPskStore(keys).build())).build();
+            endpoint = DtlsTestEndpoints.server(cfg, java.util.Map.of(id, "pond-secret-key".getBytes()));
         } else {
             endpoint = CoapEndpoint.builder().setConfiguration(cfg).setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
         }

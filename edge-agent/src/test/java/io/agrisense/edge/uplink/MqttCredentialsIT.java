@@ -7,7 +7,7 @@ import io.agrisense.edge.app.AgentOptions;
 import io.agrisense.edge.app.EdgeAgent;
 import io.agrisense.edge.config.StationConfig;
 import io.agrisense.edge.config.StationConfigLoader;
-import io.agrisense.edge.testing.TelemetrySubscriber;
+import io.agrisense.edge.testing.StationTraffic;
 import io.agrisense.edge.testing.TestDevices;
 import io.agrisense.embedded.Ports;
 import io.agrisense.embedded.testkit.TestServices;
@@ -73,7 +73,7 @@ class MqttCredentialsIT {
     @Test
     void connectsWithTheRightPasswordAndKeepsReadingsWhenRefused() throws Exception {
         String id = TestServices.uniqueStationId("creds");
-        try (TelemetrySubscriber subscriber = subscriberWithPassword(id)) {
+        try (StationTraffic subscriber = subscriberWithPassword(id)) {
             EdgeAgent refused = EdgeAgent.start(station(id, "wrong-password"), options("refused"));
             try {
                 await().atMost(Duration.ofSeconds(20)).until(() -> refused.queueStats().records() >= 10);
@@ -94,8 +94,8 @@ class MqttCredentialsIT {
         }
     }
 
-    private TelemetrySubscriber subscriberWithPassword(String id) throws MqttException {
-        return new TelemetrySubscriber(url, StationId.of(id), false, null, "station", "s3cret-Pond");
+    private StationTraffic subscriberWithPassword(String id) throws MqttException {
+        return new StationTraffic(url, StationId.of(id), false, null, "station", "s3cret-Pond");
     }
 
     private AgentOptions options(String name) {

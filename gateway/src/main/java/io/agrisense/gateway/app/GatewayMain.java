@@ -1,15 +1,16 @@
 package io.agrisense.gateway.app;
 
-import io.agrisense.edge.config.ConfigException;
+import io.agrisense.config.ConfigException;
 import io.agrisense.gateway.config.GatewayConfig;
 import io.agrisense.gateway.config.GatewayConfigLoader;
+import io.agrisense.link.systemd.SystemdNotifier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code java -jar agri-gateway.jar run --config <gateway.yaml> [--broker URL]} and {@code check --config <gateway.yaml>}. */
 @Command(name = "agri-gateway", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
@@ -37,7 +38,8 @@ public final class GatewayMain {
         return config;
     }
 
-    @Command(name = "run", description = "Run the gateway until Ctrl-C (or SIGTERM).")
+    @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
+            description = "Run the gateway until Ctrl-C (or SIGTERM); under systemd (Type=notify) it reports ready and pings the watchdog.")
     static final class Run implements Callable<Integer> {
         @Option(names = "--config", required = true, description = "Gateway YAML file.")
         Path config;
@@ -60,8 +62,11 @@ public final class GatewayMain {
                 System.err.println("Cannot start: " + e.getMessage());
                 return 1;
             }
+            SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
+            gateway.notifyReady(systemd);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                systemd.stopping();
                 gateway.close();
                 stopped.countDown();
             }, "agri-gw-shutdown"));
@@ -70,7 +75,8 @@ public final class GatewayMain {
         }
     }
 
-    @Command(name = "check", description = "Load and validate a gateway YAML; print what it configures.")
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
+            description = "Load and validate a gateway YAML; print what it configures.")
     static final class Check implements Callable<Integer> {
         @Option(names = "--config", required = true, description = "Gateway YAML file.")
         Path config;

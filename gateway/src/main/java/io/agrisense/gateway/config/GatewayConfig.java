@@ -1,17 +1,19 @@
 package io.agrisense.gateway.config;
 
-import io.agrisense.edge.config.BufferConfig;
-import io.agrisense.edge.config.UplinkConfig;
+import io.agrisense.link.config.BufferConfig;
+import io.agrisense.link.config.UplinkConfig;
+import io.agrisense.link.localapi.LocalApiConfig;
 import io.agrisense.protocol.StationId;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * A validated gateway YAML: who the gateway is, where stations reach it (CoAP, DTLS), the broker it forwards
- * to, its disk queue and how often it reports its own health. {@code source} names the file for messages.
+ * to, its disk queue, how often it reports its own health and where it serves its local /health and /metrics
+ * ({@code localApi}, null when off). {@code source} names the file for messages.
  */
 public record GatewayConfig(StationId gatewayId, String name, Coap coap, UplinkConfig.Mqtt mqtt, int inflight,
-                            BufferConfig buffer, Duration healthInterval, String source) {
+                            BufferConfig buffer, Duration healthInterval, LocalApiConfig localApi, String source) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -39,16 +41,14 @@ public record GatewayConfig(StationId gatewayId, String name, Coap coap, UplinkC
 
     /** The same gateway forwarding to another broker ({@code --broker}, {@code AGRI_MQTT_URL}). */
     public GatewayConfig withBrokerUrl(String url) {
-        UplinkConfig.Mqtt m = new UplinkConfig.Mqtt(url, mqtt.username(), mqtt.password(), mqtt.tlsCaFile(), mqtt.qos(),
-                mqtt.clientId());
-        return new GatewayConfig(gatewayId, name, coap, m, inflight, buffer, healthInterval, source);
+        return new GatewayConfig(gatewayId, name, coap, mqtt.withUrl(url), inflight, buffer, healthInterval, localApi, source);
     }
 
     public GatewayConfig withCoap(Coap value) {
-        return new GatewayConfig(gatewayId, name, value, mqtt, inflight, buffer, healthInterval, source);
+        return new GatewayConfig(gatewayId, name, value, mqtt, inflight, buffer, healthInterval, localApi, source);
     }
 
     public GatewayConfig withBuffer(BufferConfig value) {
-        return new GatewayConfig(gatewayId, name, coap, mqtt, inflight, value, healthInterval, source);
+        return new GatewayConfig(gatewayId, name, coap, mqtt, inflight, value, healthInterval, localApi, source);
     }
 }

@@ -1,25 +1,24 @@
 package io.agrisense.gateway.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.agrisense.edge.config.BufferConfig;
-import io.agrisense.edge.config.ConfigException;
-import io.agrisense.edge.config.UplinkConfig;
+import io.agrisense.config.ConfigException;
+import io.agrisense.config.ConfigNode;
+import io.agrisense.config.Wording;
+import io.agrisense.link.config.BufferConfig;
+import io.agrisense.link.config.BufferSection;
+import io.agrisense.link.config.LocalApiSection;
+import io.agrisense.link.config.UplinkConfig;
+import io.agrisense.link.config.UplinkSection;
 import io.agrisense.protocol.CoapPaths;
 import io.agrisense.protocol.PreSharedKeys;
 import io.agrisense.protocol.StationId;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -33,8 +32,9 @@ public final class GatewayConfigLoader {
     public static final String ENV_COAP_PORT = "AGRI_COAP_PORT";
     public static final String ENV_COAPS_PORT = "AGRI_COAPS_PORT";
     public static final String ENV_DATA_DIR = "AGRI_DATA_DIR";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final long MIN_QUEUE_BYTES = 64 * 1024;
+    /** The gateway's local /health and /metrics: on by default, on loopback. */
+    public static final int DEFAULT_LOCAL_API_PORT = 9102;
 
     private GatewayConfigLoader() {
     }
@@ -51,38 +51,26 @@ public final class GatewayConfigLoader {
 
     /** Parses YAML text; {@code baseDir} resolves relative paths (CA file, keys file, queue dir). */
     public static GatewayConfig parse(String yaml, String source, Path baseDir, Map<String, String> env) throws ConfigException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(source, "", "not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ConfigException(source, "", "must be a YAML mapping with gateway_id, coap, uplink and buffer");
-        }
-        YamlSection top = new YamlSection(source, "", root);
-        top.onlyKeys(Set.of("gateway_id", "name", "coap", "uplink", "buffer", "health"));
-        String id = top.text("gateway_id", null);
-        if (id == null) {
-            throw top.problem("gateway_id", "is required");
-        }
+        ConfigNode top = ConfigNode.parse(yaml, source, Wording.FIELD);
+        top.onlyKeys("gateway_id", "name", "coap", "uplink", "buffer", "health", "local_api");
+        String id = top.string("gateway_id");
         if (!StationId.isValid(id)) {
-            throw top.problem("gateway_id", "'" + id + "' must be 1-64 characters of A-Z a-z 0-9 _ -");
+            throw top.problemAt("gateway_id", "'" + id + "' must be 1-64 characters of A-Z a-z 0-9 _ -");
         }
         StationId gatewayId = new StationId(id);
-        YamlSection uplink = top.section("uplink");
-        uplink.onlyKeys(Set.of("mqtt", "inflight"));
-        YamlSection health = top.section("health");
-        health.onlyKeys(Set.of("interval"));
+        ConfigNode uplink = top.section("uplink");
+        uplink.onlyKeys("mqtt", "inflight");
+        ConfigNode health = top.section("health");
+        health.onlyKeys("interval");
         return new GatewayConfig(gatewayId, top.text("name", id), coap(top.section("coap"), baseDir, env),
                 mqtt(uplink.section("mqtt"), gatewayId, baseDir, env), uplink.integer("inflight", 16, 1, 1000),
                 buffer(top.section("buffer"), gatewayId, baseDir, env),
-                health.duration("interval", Duration.ofSeconds(60), Duration.ofSeconds(1)), source);
+                health.duration("interval", Duration.ofSeconds(60), Duration.ofSeconds(1)),
+                LocalApiSection.read(top, true, DEFAULT_LOCAL_API_PORT), source);
     }
 
-    private static GatewayConfig.Coap coap(YamlSection c, Path baseDir, Map<String, String> env) throws ConfigException {
-        c.onlyKeys(Set.of("host", "port", "max_body", "dtls"));
+    private static GatewayConfig.Coap coap(ConfigNode c, Path baseDir, Map<String, String> env) throws ConfigException {
+        c.onlyKeys("host", "port", "max_body", "dtls");
         int port = envPort(c, "port", env, ENV_COAP_PORT, c.integer("port", CoapPaths.DEFAULT_PORT, 0, 65535));
         int maxBody = (int) c.bytes("max_body", GatewayConfig.DEFAULT_MAX_BODY_BYTES, 64, 1 << 20);
         return new GatewayConfig.Coap(c.text("host", "0.0.0.0"), port, maxBody, dtls(c.section("dtls"), baseDir, env));
@@ -92,14 +80,14 @@ public final class GatewayConfigLoader {
      * {@code coap.dtls}: {@code keys} (station id: secret) and/or {@code keys_file} (lines {@code <station id>=<secret>}),
      * a secret as {@link PreSharedKeys} reads it (the platform's format).
      */
-    private static GatewayConfig.Dtls dtls(YamlSection d, Path baseDir, Map<String, String> env) throws ConfigException {
-        d.onlyKeys(Set.of("port", "required", "keys", "keys_file"));
+    private static GatewayConfig.Dtls dtls(ConfigNode d, Path baseDir, Map<String, String> env) throws ConfigException {
+        d.onlyKeys("port", "required", "keys", "keys_file");
         Map<String, byte[]> keys = new TreeMap<>();
         for (Map.Entry<String, String> e : d.textMap("keys").entrySet()) {
             try {
                 keys.put(e.getKey(), PreSharedKeys.secret(e.getKey(), e.getValue()));
             } catch (IllegalArgumentException bad) {
-                throw d.problem("keys." + e.getKey(), bad.getMessage());
+                throw d.problemAt("keys." + e.getKey(), bad.getMessage());
             }
         }
         String file = d.text("keys_file", null);
@@ -109,25 +97,25 @@ public final class GatewayConfigLoader {
             try {
                 lines = Files.readAllLines(path, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw d.problem("keys_file", "cannot read " + path.toAbsolutePath() + " (" + e.getMessage() + ")");
+                throw d.problemAt("keys_file", "cannot read " + path.toAbsolutePath() + " (" + e.getMessage() + ")");
             }
             try {
                 PreSharedKeys.addLines(path.toString(), lines, keys);
             } catch (IllegalArgumentException bad) {
-                throw d.problem("keys_file", bad.getMessage());
+                throw d.problemAt("keys_file", bad.getMessage());
             }
         }
         boolean required = d.bool("required", false);
         if (required && keys.isEmpty()) {
-            throw d.problem("required", "is true but no station has a key (keys or keys_file): no station could post");
+            throw d.problemAt("required", "is true but no station has a key (keys or keys_file): no station could post");
         }
         int port = envPort(d, "port", env, ENV_COAPS_PORT, d.integer("port", CoapPaths.DEFAULT_DTLS_PORT, 0, 65535));
         return new GatewayConfig.Dtls(port, required, Map.copyOf(keys));
     }
 
-    private static UplinkConfig.Mqtt mqtt(YamlSection m, StationId id, Path baseDir, Map<String, String> env)
+    private static UplinkConfig.Mqtt mqtt(ConfigNode m, StationId id, Path baseDir, Map<String, String> env)
             throws ConfigException {
-        m.onlyKeys(Set.of("url", "username", "password", "ca_file", "client_id"));
+        m.onlyKeys("url", "username", "password", "credentials_file", "ca_file", "cert_file", "key_file", "client_id");
         String url = m.text("url", null);
         String override = env.get(ENV_MQTT_URL);
         if (override != null && !override.isBlank()) {
@@ -137,68 +125,69 @@ public final class GatewayConfigLoader {
                 throw new ConfigException("environment", ENV_MQTT_URL, problem);
             }
         } else if (url == null) {
-            throw m.problem("url", "is required (or set " + ENV_MQTT_URL + "), e.g. tcp://broker.example:1883");
+            throw m.problemAt("url", "is required (or set " + ENV_MQTT_URL + "), e.g. tcp://broker.example:1883");
         } else {
             String problem = checkBrokerUrl(url).orElse(null);
             if (problem != null) {
-                throw m.problem("url", problem);
+                throw m.problemAt("url", problem);
             }
         }
-        Path ca = null;
-        String caText = m.text("ca_file", null);
-        if (caText != null) {
-            ca = resolve(baseDir, caText);
-            if (!Files.isReadable(ca)) {
-                throw m.problem("ca_file", "cannot read " + ca.toAbsolutePath());
-            }
+        Path cert = UplinkSection.readableFile(m, "cert_file", baseDir);
+        Path key = UplinkSection.readableFile(m, "key_file", baseDir);
+        if ((cert == null) != (key == null)) {
+            throw m.problem("a client certificate needs both cert_file and key_file");
         }
-        return new UplinkConfig.Mqtt(url, m.text("username", null), m.text("password", null), ca, 1,
-                m.text("client_id", "agri-gw-" + id.value()));
+        Credentials credentials = credentials(m, baseDir);
+        return new UplinkConfig.Mqtt(url, credentials.username(), credentials.password(),
+                UplinkSection.readableFile(m, "ca_file", baseDir), cert, key, 1, m.text("client_id", "agri-gw-" + id.value()));
+    }
+
+    private record Credentials(String username, String password) {
+    }
+
+    /**
+     * {@code username}/{@code password} in the YAML, or {@code credentials_file}: a file of two lines, {@code username=...}
+     * and {@code password=...}, readable by the gateway's user only (the installer writes it beside the YAML).
+     */
+    private static Credentials credentials(ConfigNode m, Path baseDir) throws ConfigException {
+        Path file = UplinkSection.readableFile(m, "credentials_file", baseDir);
+        if (file == null) {
+            return new Credentials(m.text("username", null), m.text("password", null));
+        }
+        if (m.has("username") || m.has("password")) {
+            throw m.problem("give username/password or credentials_file, not both");
+        }
+        Map<String, String> entries = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (!line.isBlank() && !line.startsWith("#") && eq > 0) {
+                    entries.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw m.problemAt("credentials_file", "cannot read " + file.toAbsolutePath() + " (" + e.getMessage() + ")");
+        }
+        if (!entries.containsKey("username") || !entries.containsKey("password")) {
+            throw m.problemAt("credentials_file", file + " needs a username=... and a password=... line");
+        }
+        return new Credentials(entries.get("username"), entries.get("password"));
     }
 
     /** What is wrong with a broker URL, if anything. */
-    public static java.util.Optional<String> checkBrokerUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return java.util.Optional.of("'" + url + "' needs a scheme and a host, e.g. tcp://broker.example:1883");
-            }
-            if (!Set.of("tcp", "ssl", "ws", "wss").contains(uri.getScheme())) {
-                return java.util.Optional.of("scheme must be tcp://, ssl://, ws:// or wss://, not " + uri.getScheme() + "://");
-            }
-            return java.util.Optional.empty();
-        } catch (URISyntaxException e) {
-            return java.util.Optional.of("'" + url + "' is not a URL: " + e.getReason());
-        }
+    public static Optional<String> checkBrokerUrl(String url) {
+        return UplinkSection.brokerUrlProblem(url);
     }
 
-    private static BufferConfig buffer(YamlSection b, StationId id, Path baseDir, Map<String, String> env)
+    private static BufferConfig buffer(ConfigNode b, StationId id, Path baseDir, Map<String, String> env)
             throws ConfigException {
-        b.onlyKeys(Set.of("dir", "max_bytes", "fsync", "fsync_interval"));
-        String dirText = b.text("dir", null);
-        Path dir;
-        if (dirText != null) {
-            dir = resolve(baseDir, dirText);
-        } else {
-            String dataDir = env.get(ENV_DATA_DIR);
-            dir = Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir).resolve("gateway").resolve(id.value())
-                    .resolve("queue");
-        }
-        long maxBytes = b.bytes("max_bytes", 256L << 20, MIN_QUEUE_BYTES, Long.MAX_VALUE / 2);
-        String fsyncText = b.text("fsync", "batch");
-        BufferConfig.FsyncPolicy fsync = null;
-        for (BufferConfig.FsyncPolicy p : BufferConfig.FsyncPolicy.values()) {
-            if (p.name().equalsIgnoreCase(fsyncText.trim())) {
-                fsync = p;
-            }
-        }
-        if (fsync == null) {
-            throw b.problem("fsync", "must be one of [always, batch, interval], not '" + fsyncText + "'");
-        }
-        return new BufferConfig(dir, maxBytes, fsync, b.duration("fsync_interval", Duration.ofSeconds(1), Duration.ofMillis(10)));
+        String dataDir = env.get(ENV_DATA_DIR);
+        Path defaultDir = Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir).resolve("gateway")
+                .resolve(id.value()).resolve("queue");
+        return BufferSection.read(b, baseDir, defaultDir, 256L << 20, MIN_QUEUE_BYTES);
     }
 
-    private static int envPort(YamlSection s, String key, Map<String, String> env, String variable, int configured)
+    private static int envPort(ConfigNode s, String key, Map<String, String> env, String variable, int configured)
             throws ConfigException {
         String text = env.get(variable);
         if (text == null || text.isBlank()) {

@@ -1,6 +1,6 @@
 package io.agrisense.gateway.health;
 
-import io.agrisense.edge.buffer.QueueStats;
+import io.agrisense.link.buffer.QueueStats;
 import io.agrisense.protocol.MetricCatalogue;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.senml.Senml;

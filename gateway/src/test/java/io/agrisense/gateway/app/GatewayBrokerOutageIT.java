@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.agrisense.embedded.EmbeddedMqttBroker;
 import io.agrisense.embedded.Ports;
+import io.agrisense.embedded.testkit.MqttTestSubscriber;
 import io.agrisense.embedded.testkit.TestServices;
-import io.agrisense.gateway.testing.BrokerWatch;
 import io.agrisense.gateway.testing.TestGateways;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
@@ -41,7 +41,7 @@ class GatewayBrokerOutageIT {
         String pond = TestServices.uniqueStationId("outage-pond");
         String topic = Topics.telemetry(StationId.of(pond));
         List<byte[]> sent = new ArrayList<>();
-        BrokerWatch watch = new BrokerWatch(broker.serverUri(), true, topic);
+        MqttTestSubscriber watch = MqttTestSubscriber.builder(broker.serverUri()).persistentSession(true).subscribe(topic);
         Gateway gateway = Gateway.start(TestGateways.config(TestServices.uniqueStationId("outage-gw"), broker.serverUri(),
                 dir, ""), Clock.systemUTC());
         int repeats;
@@ -67,7 +67,7 @@ class GatewayBrokerOutageIT {
 
             List<byte[]> received = new ArrayList<>();
             repeats = 0;
-            for (BrokerWatch.Message m : watch.on(topic)) {
+            for (MqttTestSubscriber.Message m : watch.on(topic)) {
                 if (received.stream().anyMatch(r -> Arrays.equals(r, m.payload()))) {
                     repeats++;
                     assertThat(sent.indexOf(sent.stream().filter(s -> Arrays.equals(s, m.payload())).findFirst().orElseThrow()))
@@ -87,7 +87,7 @@ class GatewayBrokerOutageIT {
             broker.close();
         }
         System.out.printf("Gateway outage test: 120 packs posted (100 while the broker was down), all received in order; "
-                + "%d QoS 1 repeat(s), %d broker-to-subscriber redeliveries%n", repeats, watch.brokerRedeliveries);
+                + "%d QoS 1 repeat(s), %d broker-to-subscriber redeliveries%n", repeats, watch.brokerRedeliveries());
     }
 
     private static void postAccepted(Gateway gateway, String station, int i, List<byte[]> sent) throws Exception {

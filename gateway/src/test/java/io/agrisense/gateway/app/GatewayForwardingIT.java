@@ -3,8 +3,8 @@ package io.agrisense.gateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.agrisense.embedded.testkit.MqttTestSubscriber;
 import io.agrisense.embedded.testkit.TestServices;
-import io.agrisense.gateway.testing.BrokerWatch;
 import io.agrisense.gateway.testing.TestGateways;
 import io.agrisense.protocol.MetricCatalogue;
 import io.agrisense.protocol.StationId;
@@ -43,7 +43,7 @@ class GatewayForwardingIT {
         String pond = TestServices.uniqueStationId("gw-pond");
         String river = TestServices.uniqueStationId("gw-river");
         String pondTopic = Topics.telemetry(StationId.of(pond));
-        try (BrokerWatch watch = new BrokerWatch(broker, false, pondTopic, Topics.telemetry(StationId.of(river)),
+        try (MqttTestSubscriber watch = MqttTestSubscriber.connect(broker, pondTopic, Topics.telemetry(StationId.of(river)),
                 Topics.status(StationId.of(gatewayId)))) {
             Gateway gateway = Gateway.start(TestGateways.config(gatewayId, broker, dir, ""), Clock.systemUTC());
             try {
@@ -79,12 +79,12 @@ class GatewayForwardingIT {
                 // Order is kept, so once the last good pack is in, anything refused before it would be in too.
                 await().atMost(Duration.ofSeconds(20)).until(() -> watch.on(pondTopic).size() >= 3);
                 Thread.sleep(300);
-                assertThat(watch.on(pondTopic)).extracting(BrokerWatch.Message::payload).containsExactly(json, cbor, last);
+                assertThat(watch.on(pondTopic)).extracting(MqttTestSubscriber.Message::payload).containsExactly(json, cbor, last);
                 assertThat(watch.on(Topics.telemetry(StationId.of(river)))).isEmpty();
                 await().atMost(Duration.ofSeconds(10)).until(() -> gateway.queueStats().records() == 0);
                 assertThat(gateway.queueStats().ackedRecords()).isEqualTo(3);
 
-                List<BrokerWatch.Message> status = watch.on(Topics.status(StationId.of(gatewayId)));
+                List<MqttTestSubscriber.Message> status = watch.on(Topics.status(StationId.of(gatewayId)));
                 assertThat(status).isNotEmpty();
                 assertThat(status.get(0).text()).contains("\"state\":\"online\"", "\"profile\":\"gateway\"");
             } finally {
@@ -100,7 +100,7 @@ class GatewayForwardingIT {
         String broker = TestServices.mqttServerUri();
         String gatewayId = TestServices.uniqueStationId("gw-health");
         String own = Topics.telemetry(StationId.of(gatewayId));
-        try (BrokerWatch watch = new BrokerWatch(broker, false, own);
+        try (MqttTestSubscriber watch = MqttTestSubscriber.connect(broker, own);
              Gateway gateway = Gateway.start(TestGateways.config(gatewayId, broker, dir, ""), Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(20)).until(() -> gateway.forwardStats().linkUp());
             gateway.reportHealth(Clock.systemUTC());

@@ -3,8 +3,8 @@ package io.agrisense.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agrisense.edge.config.BufferConfig;
-import io.agrisense.edge.config.ConfigException;
+import io.agrisense.config.ConfigException;
+import io.agrisense.link.config.BufferConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -16,7 +16,7 @@ import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 
-/** Gateway configs on loopback port 0 with the queue in a temp folder, SenML packs, and a plain CoAP client. */
+/** Gateway configs on loopback port 0 (CoAP, local API) with the queue in a temp folder, SenML packs, and a plain CoAP client. */
 public final class TestGateways {
 
     static {
@@ -41,6 +41,7 @@ public final class TestGateways {
                   mqtt: {url: '%s'}
                 buffer: {dir: '%s', max_bytes: 4MiB}
                 health: {interval: 1h}
+                local_api: {port: 0}
                 """.formatted(gatewayId, extraCoap, brokerUrl, dir.resolve("queue")), "test:" + gatewayId, dir, Map.of());
     }
 

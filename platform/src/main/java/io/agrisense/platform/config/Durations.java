@@ -1,14 +1,14 @@
 package io.agrisense.platform.config;
 
+import io.agrisense.config.Quantities;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Durations as people write them in settings and query strings: {@code 20ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d}, or ISO-8601 {@code PT5M}. */
+/**
+ * Durations in the platform's settings and query strings ({@code step=5m}): the forms of the shared
+ * {@link Quantities} ({@code 20ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d}, {@code 2w}, ISO-8601 {@code PT5M}),
+ * never negative, and written back in the short form of the API ({@code 5m}, {@code 60d}).
+ */
 public final class Durations {
-
-    private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d|w)");
 
     private Durations() {
     }
@@ -17,34 +17,16 @@ public final class Durations {
      * @throws IllegalArgumentException naming the accepted forms
      */
     public static Duration parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty duration: use e.g. 30s, 5m, 1h, 1d or PT5M");
+        Duration d;
+        try {
+            d = Quantities.duration(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration: use e.g. 30s, 5m, 1h, 1d or PT5M");
         }
-        String t = text.trim();
-        Matcher m = SHORT.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            };
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("duration '" + text + "' is negative");
         }
-        if (t.startsWith("P") || t.startsWith("p")) {
-            try {
-                Duration d = Duration.parse(t);
-                if (d.isNegative()) {
-                    throw new IllegalArgumentException("duration '" + text + "' is negative");
-                }
-                return d;
-            } catch (DateTimeParseException e) {
-                // fall through to the common message
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a duration: use e.g. 30s, 5m, 1h, 1d or PT5M");
+        return d;
     }
 
     /** The short form of a duration, e.g. {@code 5m}; the inverse of {@link #parse} for whole units. */

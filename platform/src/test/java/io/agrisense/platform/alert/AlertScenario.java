@@ -1,5 +1,6 @@
 package io.agrisense.platform.alert;
 
+import io.agrisense.embedded.testkit.ManualClock;
 import io.agrisense.protocol.StationId;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ final class AlertScenario {
 
     static final Instant T0 = Instant.parse("2024-07-01T02:00:00Z");
 
-    final MutableClock clock = new MutableClock(T0);
+    final ManualClock clock = new ManualClock(T0);
     final Supplier<String> ids;
     final List<AlertTransition> log = new ArrayList<>();
     AlertEngine engine;

@@ -3,6 +3,7 @@ package io.agrisense.platform.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agrisense.embedded.testkit.DtlsTestEndpoints;
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.platform.app.Platform;
 import io.agrisense.platform.testing.Http;
@@ -12,7 +13,6 @@ import io.agrisense.protocol.senml.Senml;
 import io.agrisense.protocol.senml.SenmlFormat;
 import io.agrisense.protocol.senml.SenmlPackBuilder;
 import io.vertx.core.json.JsonObject;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,10 +24,7 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
-import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
-import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
-import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,15 +63,15 @@ class CoapDtlsIT {
 
     @Test
     void aStationMayPostOnlyForItselfAndOnlyWithItsKey() throws Exception {
-        CoapResponse own = post(dtlsClient(RIVER, java.util.HexFormat.of().parseHex("0123456789abcdef0123")), RIVER, 11.5);
+        CoapResponse own = post(DtlsTestEndpoints.client(RIVER, java.util.HexFormat.of().parseHex("0123456789abcdef0123")), RIVER, 11.5);
         assertThat(own.getCode()).isEqualTo(ResponseCode.CHANGED);
         assertThat(stored(RIVER)).isEqualTo(1);
 
-        CoapResponse other = post(dtlsClient(RIVER, java.util.HexFormat.of().parseHex("0123456789abcdef0123")), POND, 11.5);
+        CoapResponse other = post(DtlsTestEndpoints.client(RIVER, java.util.HexFormat.of().parseHex("0123456789abcdef0123")), POND, 11.5);
         assertThat(other.getCode()).isEqualTo(ResponseCode.FORBIDDEN);
         assertThat(other.getResponseText()).isEqualTo("PSK identity '" + RIVER + "' may not post telemetry for station " + POND);
 
-        CoapEndpoint wrongKey = dtlsClient(RIVER, "not-the-river-key".getBytes(StandardCharsets.UTF_8));
+        CoapEndpoint wrongKey = DtlsTestEndpoints.client(RIVER, "not-the-river-key".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> post(wrongKey, RIVER, 12.5)).as("no DTLS session with a wrong key")
                 .isInstanceOf(Exception.class);
         assertThat(stored(RIVER)).isEqualTo(1);
@@ -98,28 +95,9 @@ class CoapDtlsIT {
                 .map(p -> ((JsonObject) p).getDouble("value"))).doesNotContain(13.5);
     }
 
-    private static CoapEndpoint dtlsClient(String identity, byte[] key) {
-        Configuration cfg = Configuration.createStandardWithoutFile();
-        cfg.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
-        cfg.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 1);
-        return CoapEndpoint.builder().setConfiguration(cfg).setConnector(new DTLSConnector(DtlsConnectorConfig.builder(cfg)
-                .setAddress(new InetSocketAddress("127.0.0.1", 0))
-                .setAdvancedPskStore(new AdvancedSinglePskStore(identity, key)).build())).build();
-    }
-
     private static CoapResponse post(CoapEndpoint endpoint, String station, double value) throws Exception {
-        CoapClient client = new CoapClient("coaps://127.0.0.1:" + platform.coapsPort() + "/telemetry/" + station);
-        client.setEndpoint(endpoint).setTimeout(5000L);
-        try {
-            CoapResponse reply = client.post(pack(station, value), 110);
-            if (reply == null) {
-                throw new IllegalStateException("no response from the DTLS endpoint");
-            }
-            return reply;
-        } finally {
-            client.shutdown();
-            endpoint.destroy();
-        }
+        return DtlsTestEndpoints.post(endpoint, "coaps://127.0.0.1:" + platform.coapsPort() + "/telemetry/" + station,
+                pack(station, value), 110);
     }
 
     private static byte[] pack(String station, double value) {

@@ -3,11 +3,11 @@ package io.agrisense.platform.alert.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.agrisense.embedded.testkit.MqttTestSubscriber;
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.platform.app.Platform;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.testing.Http;
-import io.agrisense.platform.testing.MqttSubscriber;
 import io.agrisense.platform.testing.PlatformFixture;
 import io.agrisense.platform.testing.Stations;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +32,7 @@ class AlertRestartIT {
         String alertId;
         Instant pendingSince;
         Instant stopped;
-        try (MqttSubscriber mqtt = new MqttSubscriber("agri/v1/" + st + "/alerts")) {
+        try (MqttTestSubscriber mqtt = MqttTestSubscriber.connect(TestServices.mqttServerUri(), "agri/v1/" + st + "/alerts")) {
             try (Platform first = Platform.start(config, Platform.Extensions.none())) {
                 Http http = new Http(first.httpPort());
                 assertThat(http.postJson("/api/v1/rules", rule("do-" + st, st, "dissolved_oxygen", "below", 3.0, 3.5, "0s")).status())
@@ -40,9 +40,9 @@ class AlertRestartIT {
                 assertThat(http.postJson("/api/v1/rules", rule("ph-" + st, st, "ph", "above", 9.0, 8.7, "6s")).status())
                         .isEqualTo(201);
                 Stations.send(http, st, "dissolved_oxygen", "mg/L", t, 2.5);
-                MqttSubscriber.Message fired = mqtt.next(m -> "firing".equals(m.json().getString("event")), Duration.ofSeconds(15));
-                alertId = fired.json().getString("id");
-                assertThat(fired.json().getString("rule")).isEqualTo("do-" + st);
+                MqttTestSubscriber.Message fired = mqtt.next(m -> "firing".equals(new JsonObject(m.text()).getString("event")), Duration.ofSeconds(15));
+                alertId = new JsonObject(fired.text()).getString("id");
+                assertThat(new JsonObject(fired.text()).getString("rule")).isEqualTo("do-" + st);
                 assertThat(fired.retained()).isFalse();
                 await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(mqttDelivery(first, alertId, "firing")));
                 pendingSince = Instant.now();
@@ -70,14 +70,14 @@ class AlertRestartIT {
                 assertThat(Instant.parse(ph.getString("fired_at"))).isAfter(stopped);
 
                 Stations.send(http, st, "dissolved_oxygen", "mg/L", t.plusSeconds(4), 3.6);
-                MqttSubscriber.Message resolved = mqtt.next(m -> alertId.equals(m.json().getString("id"))
-                        && "resolved".equals(m.json().getString("event")), Duration.ofSeconds(15));
-                assertThat(resolved.json().getDouble("resolve_value")).isEqualTo(3.6);
-                assertThat(resolved.json().getDouble("worst_value")).isEqualTo(2.4);
+                MqttTestSubscriber.Message resolved = mqtt.next(m -> alertId.equals(new JsonObject(m.text()).getString("id"))
+                        && "resolved".equals(new JsonObject(m.text()).getString("event")), Duration.ofSeconds(15));
+                assertThat(new JsonObject(resolved.text()).getDouble("resolve_value")).isEqualTo(3.6);
+                assertThat(new JsonObject(resolved.text()).getDouble("worst_value")).isEqualTo(2.4);
                 Thread.sleep(1000); // anything duplicated would have come by now (same publisher, in order)
 
-                List<String> doEvents = mqtt.all().stream().filter(m -> ("do-" + st).equals(m.json().getString("rule")))
-                        .map(m -> m.json().getString("event") + " " + m.json().getString("id")).toList();
+                List<String> doEvents = mqtt.all().stream().filter(m -> ("do-" + st).equals(new JsonObject(m.text()).getString("rule")))
+                        .map(m -> new JsonObject(m.text()).getString("event") + " " + new JsonObject(m.text()).getString("id")).toList();
                 assertThat(doEvents).containsExactly("firing " + alertId, "resolved " + alertId);
                 JsonObject stored = http.get("/api/v1/alerts/" + alertId).json();
                 assertThat(stored.getString("state")).isEqualTo("resolved");

@@ -1,6 +1,0 @@
-package io.agrisense.edge.uplink;
-
-/** What the uplink has done since start. */
-public record UplinkStats(boolean linkUp, long messagesSent, long recordsDelivered, long recordsRejected,
-                          long readingsRejected, long sendFailures, String lastRejection) {
-}
