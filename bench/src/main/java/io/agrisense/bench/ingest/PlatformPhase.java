@@ -5,7 +5,7 @@ import io.agrisense.platform.config.ConfigLoader;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.ingest.IngestEvents;
 import io.agrisense.platform.ingest.ReadingBatch;
-import io.agrisense.platform.ingest.StoredReading;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import io.vertx.core.eventbus.MessageConsumer;

@@ -2,6 +2,8 @@ package io.agrisense.platform.api;
 
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
+import io.agrisense.platform.http.Responses;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.platform.store.RejectedReadings;
 import io.agrisense.platform.store.SeriesReader;

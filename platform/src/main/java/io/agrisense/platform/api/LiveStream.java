@@ -1,8 +1,10 @@
 package io.agrisense.platform.api;
 
+import io.agrisense.platform.http.ApiException;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.ingest.IngestEvents;
 import io.agrisense.platform.ingest.ReadingBatch;
-import io.agrisense.platform.ingest.StoredReading;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.protocol.Metric;
 import io.agrisense.protocol.MetricCatalogue;

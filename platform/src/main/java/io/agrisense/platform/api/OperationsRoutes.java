@@ -1,5 +1,7 @@
 package io.agrisense.platform.api;
 
+import io.agrisense.platform.http.Responses;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.metrics.MetricsRegistry;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;

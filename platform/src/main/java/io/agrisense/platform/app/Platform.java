@@ -1,9 +1,8 @@
 package io.agrisense.platform.app;
 
-import io.agrisense.platform.alert.runtime.AlertModule;
 import io.agrisense.platform.api.ApiVerticle;
 import io.agrisense.platform.api.HealthCheck;
-import io.agrisense.platform.api.RouteContributor;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
 import io.agrisense.platform.ingest.CoapIngest;

@@ -10,6 +10,7 @@ import io.agrisense.platform.store.ReadingWriter;
 import io.agrisense.platform.store.RejectReason;
 import io.agrisense.platform.store.Rejection;
 import io.agrisense.platform.store.StationStatus;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.platform.store.WriteResult;
 import java.sql.SQLException;
 import java.time.Clock;

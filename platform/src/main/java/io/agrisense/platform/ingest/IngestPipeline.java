@@ -3,6 +3,7 @@ package io.agrisense.platform.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.protocol.Metric;
 import io.agrisense.protocol.MetricCatalogue;
 import io.agrisense.protocol.StationId;

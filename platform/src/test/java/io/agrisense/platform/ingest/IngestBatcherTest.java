@@ -12,6 +12,7 @@ import io.agrisense.platform.store.ReadingBatchWriter.BatchOutcome;
 import io.agrisense.platform.store.RejectReason;
 import io.agrisense.platform.store.Rejection;
 import io.agrisense.platform.store.StationStatus;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.platform.store.WriteResult;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

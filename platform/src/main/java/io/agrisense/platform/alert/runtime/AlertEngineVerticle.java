@@ -15,7 +15,7 @@ import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.ingest.IngestEvents;
 import io.agrisense.platform.ingest.ReadingBatch;
 import io.agrisense.platform.ingest.StationStatusEvent;
-import io.agrisense.platform.ingest.StoredReading;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.protocol.StationId;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -6,7 +6,7 @@ import static io.agrisense.protocol.MetricCatalogue.GDD;
 import static io.agrisense.protocol.MetricCatalogue.RELATIVE_HUMIDITY;
 import static io.agrisense.protocol.MetricCatalogue.WIND_SPEED;
 
-import io.agrisense.platform.ingest.StoredReading;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.platform.model.DegreeDayProfile;
 import io.agrisense.platform.model.DerivedReading;

@@ -2,7 +2,7 @@ package io.agrisense.platform.model.runtime;
 
 import io.agrisense.platform.ingest.IngestEvents;
 import io.agrisense.platform.ingest.ReadingBatch;
-import io.agrisense.platform.ingest.StoredReading;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.platform.model.DerivedReading;
 import io.agrisense.platform.model.DerivedSeries;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.agrisense.platform.ingest.StoredReading;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.platform.model.DerivedSeries;
 import io.agrisense.platform.model.DewPoint;

@@ -1,10 +1,15 @@
-package io.agrisense.platform.alert.runtime;
+package io.agrisense.platform.app;
 
 import io.agrisense.platform.alert.api.AlertRoutes;
 import io.agrisense.platform.alert.api.OperatorAccess;
 import io.agrisense.platform.alert.api.RuleRoutes;
+import io.agrisense.platform.alert.runtime.AlertEngineVerticle;
+import io.agrisense.platform.alert.runtime.AlertJournal;
+import io.agrisense.platform.alert.runtime.AlertMetrics;
+import io.agrisense.platform.alert.runtime.AlertStore;
+import io.agrisense.platform.alert.runtime.RuleStore;
 import io.agrisense.platform.api.HealthCheck;
-import io.agrisense.platform.api.RouteContributor;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
 import io.agrisense.platform.metrics.MetricsRegistry;
