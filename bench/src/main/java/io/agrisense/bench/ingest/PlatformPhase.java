@@ -90,7 +90,7 @@ final class PlatformPhase {
             if (stored.rejected() > 0) {
                 problems.add(stored.rejected() + " readings of this run were rejected");
             }
-            notes.addAll(platformNotes(platform.metrics().render(), stored));
+            notes.addAll(platformNotes(platform.metrics().scrape(), stored));
             return new PhaseResult("Platform", rates.messagesPerSecond(), rates.readingsPerSecond(),
                     ledger.lag().count() == 0 ? null : ledger.lag().summary(), published, stored.measured(), problems, notes);
         }

@@ -2,7 +2,7 @@ package io.agrisense.platform.api;
 
 import io.agrisense.platform.http.Responses;
 import io.agrisense.platform.http.RouteContributor;
-import io.agrisense.platform.metrics.MetricsRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -14,10 +14,10 @@ import java.util.Map;
 final class OperationsRoutes implements RouteContributor {
 
     private final List<HealthCheck> checks;
-    private final MetricsRegistry metrics;
+    private final PrometheusMeterRegistry metrics;
     private final WorkerExecutor workers;
 
-    OperationsRoutes(List<HealthCheck> checks, MetricsRegistry metrics, WorkerExecutor workers) {
+    OperationsRoutes(List<HealthCheck> checks, PrometheusMeterRegistry metrics, WorkerExecutor workers) {
         this.checks = checks;
         this.metrics = metrics;
         this.workers = workers;
@@ -34,7 +34,7 @@ final class OperationsRoutes implements RouteContributor {
         }));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.render()));
+                .end(metrics.scrape()));
     }
 
     private Map<String, HealthCheck.Status> check() {

@@ -4,6 +4,7 @@ import io.agrisense.platform.api.HealthCheck;
 import io.agrisense.platform.ingest.IngestBatcher;
 import io.agrisense.platform.ingest.MqttIngest;
 import io.agrisense.platform.store.Database;
+import io.agrisense.platform.store.DurableWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -23,7 +24,7 @@ final class HealthChecks {
                         ? HealthCheck.Status.up("connected to " + mqtt.serverUri())
                         : HealthCheck.Status.down("not connected to " + mqtt.serverUri() + "; reconnecting")),
                 check("ingest", () -> {
-                    IngestBatcher.Health h = batcher.health();
+                    DurableWriter.Health h = batcher.health();
                     return new HealthCheck.Status(h.up(), h.detail() + " (" + h.queued() + " queued)");
                 }));
     }

@@ -221,7 +221,7 @@ public final class AlertEngineVerticle extends VerticleBase {
 
     private Future<AlertRecord> submit(DecidedTransition d) {
         AlertTransition t = d.transition();
-        metrics.transitions.inc(t.state().wireName(), t.alert().severity().wireName());
+        metrics.transition(t.state().wireName(), t.alert().severity().wireName());
         metrics.active = engine.activeAlerts().size();
         if (t.state() == AlertState.FIRING) {
             LOG.info("Alert {} firing: {} {} at {} ({})", t.alert().id(), t.alert().severity().wireName(),
