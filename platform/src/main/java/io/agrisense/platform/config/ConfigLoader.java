@@ -109,7 +109,8 @@ public final class ConfigLoader {
                 ingest.duration("futureTolerance", Duration.ofMinutes(5)),
                 ingest.integer("maxPayloadBytes", 1 << 20, 64, 64 << 20),
                 ingest.integer("queueCapacity", 100_000, 1, 10_000_000),
-                ingest.duration("shutdownTimeout", Duration.ofSeconds(10)));
+                ingest.duration("shutdownTimeout", Duration.ofSeconds(10)),
+                ingest.duration("stallTimeout", Duration.ofSeconds(60)));
         Path dataDir = Path.of(env(env, AGRI_DATA_DIR, top.text("dataDir", "./agri-data")));
         PlatformConfig.Alerts alertsConfig = alerts(top.section("alerts"));
 

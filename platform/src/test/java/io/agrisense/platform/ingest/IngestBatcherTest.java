@@ -33,7 +33,7 @@ class IngestBatcherTest {
 
     private static final Instant NOW = Instant.parse("2024-05-01T06:00:00Z");
     private final PlatformConfig.Ingest settings = new PlatformConfig.Ingest(3, 1000, Duration.ofMillis(50),
-            Duration.ofMinutes(5), 1 << 20, 100, Duration.ofSeconds(2));
+            Duration.ofMinutes(5), 1 << 20, 100, Duration.ofSeconds(2), Duration.ofSeconds(60));
     private final List<List<MessageRows>> commits = new CopyOnWriteArrayList<>();
     private final List<ReadingBatch> published = new CopyOnWriteArrayList<>();
     private final List<StationStatusEvent> statusEvents = new CopyOnWriteArrayList<>();
