@@ -44,6 +44,7 @@ public final class ApiVerticle extends VerticleBase {
     private final Services services;
     private final List<RouteContributor> contributors;
     private WorkerExecutor workers;
+    private WorkerExecutor healthWorkers;
     private StationGauges stationGauges;
     private HttpServer server;
     private volatile int port = -1;
@@ -57,11 +58,12 @@ public final class ApiVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         workers = vertx.createSharedWorkerExecutor("agri-api-db", 8);
+        healthWorkers = vertx.createSharedWorkerExecutor("agri-health", 4); // never queued behind slow API queries
         HttpMetrics httpMetrics = new HttpMetrics(services.metrics());
         Router router = Router.router(vertx);
         router.route().handler(httpMetrics.measure());
         List<RouteContributor> all = new ArrayList<>(List.of(
-                new OperationsRoutes(services.health(), services.metrics(), workers),
+                new OperationsRoutes(vertx, services.health(), healthWorkers, services.metrics()),
                 new StationRoutes(services.stations(), workers),
                 new SeriesRoutes(services.series(), workers, services.clock()),
                 new RejectedRoutes(services.rejected(), workers),
@@ -104,7 +106,8 @@ public final class ApiVerticle extends VerticleBase {
             stationGauges.stop();
         }
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        return closed.eventually(() -> workers == null ? Future.succeededFuture() : workers.close());
+        return closed.eventually(() -> workers == null ? Future.succeededFuture() : workers.close())
+                .eventually(() -> healthWorkers == null ? Future.succeededFuture() : healthWorkers.close());
     }
 
     /** The port the server listens on (the real one when configured as 0). */

@@ -57,6 +57,7 @@ public final class Platform implements AutoCloseable {
     private CoapIngest coap;
     private MqttIngest mqtt;
     private AlertModule alerts;
+    private PlatformHealth platformHealth;
 
     private Platform() {
     }
@@ -91,7 +92,8 @@ public final class Platform implements AutoCloseable {
 
         List<RouteContributor> routes = new ArrayList<>();
         routes.add(new HttpTelemetryRoute(vertx, pipeline, batcher, clock, config.http().bodyLimitBytes(), config.http().ingestTimeout()));
-        List<HealthCheck> health = new ArrayList<>(HealthChecks.of(database, mqtt, batcher));
+        platformHealth = new PlatformHealth(database, mqtt, batcher, config.ingest().stallTimeout());
+        List<HealthCheck> health = new ArrayList<>(platformHealth.checks());
         if (config.alerts().enabled()) {
             alerts = AlertModule.start(new AlertModule.Parts(vertx, database.dataSource(), batcher, metrics.registry(), config, clock));
             routes.addAll(alerts.routes());
@@ -210,6 +212,9 @@ public final class Platform implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("Vert.x did not stop cleanly: {}", e.toString());
             }
+        }
+        if (platformHealth != null) {
+            platformHealth.close();
         }
         if (database != null) {
             database.close();
