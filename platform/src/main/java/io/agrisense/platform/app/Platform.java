@@ -2,9 +2,9 @@ package io.agrisense.platform.app;
 
 import io.agrisense.platform.api.ApiVerticle;
 import io.agrisense.platform.api.HealthCheck;
-import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.ingest.CoapIngest;
 import io.agrisense.platform.ingest.HttpTelemetryRoute;
 import io.agrisense.platform.ingest.IngestBatcher;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.agrisense.platform.store.StoredReading;
 import io.agrisense.platform.model.DerivedSeries;
 import io.agrisense.platform.model.DewPoint;
 import io.agrisense.platform.model.TemperatureHumidityIndex;
+import io.agrisense.platform.store.StoredReading;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
