@@ -24,9 +24,13 @@ class DurableWriterTest {
     private final Map<String, Exception> failed = new ConcurrentHashMap<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile CountDownLatch blockCommits = new CountDownLatch(0);
+    private volatile boolean bug;
     private DurableWriter<String, List<String>> writer;
 
-    /** Writes a batch as "stored:x" per entry; "bad" entries make the whole transaction fail as data (SQLSTATE 22003). */
+    /**
+     * Writes a batch as "stored:x" per entry; "bad" entries make the whole transaction fail as data (SQLSTATE 22003),
+     * {@code failuresLeft} makes it fail as a lost connection, {@code bug} as a programming error.
+     */
     private final DurableWriter.Committer<String, List<String>> committer = new DurableWriter.Committer<>() {
         @Override
         public List<String> commit(List<String> batch) throws SQLException {
@@ -34,6 +38,9 @@ class DurableWriterTest {
                 blockCommits.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (bug) {
+                throw new IllegalStateException("bug");
             }
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new SQLTransientConnectionException("Connection refused\nDetail: nobody listens", "08001");
@@ -199,37 +206,12 @@ class DurableWriterTest {
 
     @Test
     void anUnexpectedErrorFailsTheBatchInsteadOfLeavingItHanging() {
-        writer = new DurableWriter<>(new DurableWriter.Settings("test-writer", "entry", "writes failing: ", 10),
-                DurableWriter.Batching.upTo(10), new DurableWriter.Committer<String, List<String>>() {
-                    @Override
-                    public List<String> commit(List<String> batch) {
-                        throw new IllegalStateException("bug");
-                    }
-
-                    @Override
-                    public List<String> refused(String entry, SQLException cause) {
-                        throw new AssertionError();
-                    }
-
-                    @Override
-                    public List<String> merge(List<List<String>> parts) {
-                        throw new AssertionError();
-                    }
-
-                    @Override
-                    public void completed(List<String> batch, List<String> result) {
-                        completed.addAll(result);
-                    }
-
-                    @Override
-                    public void failed(List<String> batch, Exception cause) {
-                        batch.forEach(e -> failed.put(e, cause));
-                    }
-                });
+        bug = true;
+        start(10, 10);
         writer.offer("a");
 
         await().atMost(Duration.ofSeconds(2)).until(() -> failed.containsKey("a"));
-        assertThat(failed.get("a")).hasMessage("bug");
+        assertThat(failed.get("a")).isInstanceOf(IllegalStateException.class).hasMessage("bug");
         assertThat(completed).isEmpty();
     }
 
