@@ -201,7 +201,12 @@ public final class DurableWriter<T, R> implements AutoCloseable {
         long deadline = System.nanoTime() + batching.linger().toNanos();
         while (batch.size() < batching.maxEntries() && weight < batching.maxWeight()) {
             long wait = deadline - System.nanoTime();
-            T next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+            T next;
+            try {
+                next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+            } catch (InterruptedException e) {
+                break; // stopping: what was taken is still written or failed, never dropped
+            }
             if (next == null) {
                 break;
             }
@@ -211,14 +216,18 @@ public final class DurableWriter<T, R> implements AutoCloseable {
         return batch;
     }
 
+    /** One batch through the commit step, then the complete step for what was committed. */
     private void write(List<T> batch) {
         inFlight = batch.size();
         try {
-            R result = commit(batch);
-            progressNanos = System.nanoTime();
-            complete(batch, result);
-        } catch (NotCommitted e) {
-            committer.failed(batch, e);
+            Committed<T, R> c = commit(batch);
+            if (!c.entries().isEmpty()) {
+                progressNanos = System.nanoTime();
+                complete(c.entries(), c.result());
+            }
+            if (!c.left().isEmpty()) {
+                committer.failed(c.left(), c.why());
+            }
         } catch (RuntimeException e) {
             LOG.error("{}: writing a batch of {} {}(s) failed unexpectedly; they are not stored", settings.name(),
                     batch.size(), settings.noun(), e);
@@ -228,18 +237,32 @@ public final class DurableWriter<T, R> implements AutoCloseable {
         }
     }
 
+    /**
+     * What the commit step did with a batch: committed {@code entries} (the whole batch, or, when it gave up while
+     * writing entry by entry, the first ones) with their result, and {@code left} not committed because of {@code why}.
+     */
+    record Committed<T, R>(List<T> entries, R result, List<T> left, NotCommitted why) {
+    }
+
     /** Commit step: one transaction, or entry by entry after the database refused the batch's data. */
-    R commit(List<T> batch) throws NotCommitted {
+    Committed<T, R> commit(List<T> batch) {
         try {
-            return retrying(batch.size(), () -> committer.commit(batch), true);
+            return new Committed<>(batch, retrying(batch.size(), () -> committer.commit(batch), true), List.of(), null);
+        } catch (NotCommitted e) {
+            return new Committed<>(List.of(), null, batch, e);
         } catch (Refused refused) {
             LOG.error("{}: the database refused a batch ({}); writing its {} {}(s) one by one", settings.name(),
                     firstLine((SQLException) refused.getCause()), batch.size(), settings.noun());
             List<R> parts = new ArrayList<>(batch.size());
-            for (T entry : batch) {
-                parts.add(retrying(1, () -> alone(entry), false));
+            try {
+                for (T entry : batch) {
+                    parts.add(retrying(1, () -> alone(entry), false));
+                }
+            } catch (NotCommitted e) {
+                return new Committed<>(batch.subList(0, parts.size()), committer.merge(parts),
+                        batch.subList(parts.size(), batch.size()), e);
             }
-            return committer.merge(parts);
+            return new Committed<>(batch, committer.merge(parts), List.of(), null);
         }
     }
 

@@ -29,7 +29,7 @@ class DurableWriterTest {
 
     /**
      * Writes a batch as "stored:x" per entry; "bad" entries make the whole transaction fail as data (SQLSTATE 22003),
-     * {@code failuresLeft} makes it fail as a lost connection, {@code bug} as a programming error.
+     * "unreachable" entries and {@code failuresLeft} as a lost connection, {@code bug} as a programming error.
      */
     private final DurableWriter.Committer<String, List<String>> committer = new DurableWriter.Committer<>() {
         @Override
@@ -47,6 +47,9 @@ class DurableWriterTest {
             }
             if (batch.stream().anyMatch(e -> e.startsWith("bad"))) {
                 throw new SQLException("value out of range for type", "22003");
+            }
+            if (batch.stream().anyMatch(e -> e.startsWith("unreachable"))) {
+                throw new SQLTransientConnectionException("Connection refused", "08001");
             }
             commits.add(List.copyOf(batch));
             return batch.stream().map(e -> "stored:" + e).toList();
@@ -74,8 +77,12 @@ class DurableWriterTest {
     };
 
     private DurableWriter<String, List<String>> start(int capacity, int maxEntries) {
+        return start(capacity, DurableWriter.Batching.upTo(maxEntries));
+    }
+
+    private DurableWriter<String, List<String>> start(int capacity, DurableWriter.Batching<String> batching) {
         writer = new DurableWriter<>(new DurableWriter.Settings("test-writer", "entry", "writes failing: ", capacity),
-                DurableWriter.Batching.upTo(maxEntries), committer);
+                batching, committer);
         return writer;
     }
 
@@ -151,6 +158,21 @@ class DurableWriterTest {
         assertThat(failed.get("a")).isInstanceOf(DurableWriter.NotCommitted.class)
                 .hasMessageContaining("the database was unavailable");
         assertThat(writer.offer("late")).isEqualTo(DurableWriter.Offer.CLOSED);
+    }
+
+    @Test
+    void givingUpWhileWritingEntryByEntryCompletesWhatIsCommittedAndFailsOnlyTheRest() {
+        start(100, new DurableWriter.Batching<>(10, Long.MAX_VALUE, Duration.ofMillis(300), e -> 1));
+        writer.offer("a");
+        writer.offer("bad-1");
+        writer.offer("unreachable-1");
+        await().atMost(Duration.ofSeconds(3)).until(() -> !writer.health().up());
+
+        writer.close(Duration.ofMillis(300));
+
+        assertThat(completed).containsExactly("stored:a", "refused:bad-1 (value out of range for type)");
+        assertThat(failed).containsOnlyKeys("unreachable-1");
+        assertThat(failed.get("unreachable-1")).isInstanceOf(DurableWriter.NotCommitted.class);
     }
 
     @Test
