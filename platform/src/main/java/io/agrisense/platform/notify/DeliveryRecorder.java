@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,31 +53,35 @@ final class DeliveryRecorder implements DurableWriter.Committer<DeliveryRecorder
     record Recorded(Outcome outcome, String state, int attempts, Instant next) {
     }
 
+    /** Told when a delivery's outcome is stored (or given up): it is no longer under way. */
+    interface Settled {
+        void settled(Delivery delivery);
+    }
+
     private final DataSource dataSource;
     private final PlatformConfig.Alerts settings;
     private final Clock clock;
     private final AlertMetrics metrics;
-    private final Set<Long> inFlight;
+    private final Settled settled;
     private final DurableWriter<Outcome, List<Recorded>> writer;
 
-    /** @param inFlight the outbox's deliveries under way; a delivery leaves it once its outcome is recorded */
     DeliveryRecorder(DataSource dataSource, PlatformConfig.Alerts settings, Clock clock, AlertMetrics metrics,
-                     Set<Long> inFlight) {
+                     Settled settled) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
-        this.inFlight = inFlight;
+        this.settled = settled;
         this.writer = new DurableWriter<>(
                 new DurableWriter.Settings("alert-outbox-writer", "delivery outcome",
                         "delivery outcomes not stored, retrying: ", Integer.MAX_VALUE),
                 DurableWriter.Batching.upTo(GROUP), this);
     }
 
-    /** Queues an outcome; once closed, the delivery just leaves the flight and stays pending in the table. */
+    /** Queues an outcome; once closed, the delivery is settled at once and stays pending in the table. */
     void record(Outcome outcome) {
         if (writer.offer(outcome) != DurableWriter.Offer.QUEUED) {
-            inFlight.remove(outcome.delivery().id());
+            settled.settled(outcome.delivery());
         }
     }
 
@@ -126,7 +129,7 @@ final class DeliveryRecorder implements DurableWriter.Committer<DeliveryRecorder
     public void completed(List<Outcome> batch, List<Recorded> recorded) {
         for (Recorded r : recorded) {
             Delivery d = r.outcome().delivery();
-            inFlight.remove(d.id());
+            settled.settled(d);
             if (r.state() == null) {
                 continue;
             }
@@ -147,7 +150,7 @@ final class DeliveryRecorder implements DurableWriter.Committer<DeliveryRecorder
 
     @Override
     public void failed(List<Outcome> batch, Exception cause) {
-        batch.forEach(o -> inFlight.remove(o.delivery().id()));
+        batch.forEach(o -> settled.settled(o.delivery()));
     }
 
     private Recorded delivered(Connection c, Delivered o) throws SQLException {

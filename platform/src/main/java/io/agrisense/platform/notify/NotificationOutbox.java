@@ -71,7 +71,7 @@ public final class NotificationOutbox implements AutoCloseable {
         this.webhooks = webhooks;
         this.settings = settings;
         this.clock = clock;
-        this.recorder = new DeliveryRecorder(dataSource, settings, clock, metrics, inFlight);
+        this.recorder = new DeliveryRecorder(dataSource, settings, clock, metrics, this::settled);
         settings.webhooks().forEach(w -> webhookTimeouts.put(w.url(), w.timeout()));
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "agri-alert-outbox");
@@ -151,6 +151,18 @@ public final class NotificationOutbox implements AutoCloseable {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         return cause instanceof java.util.concurrent.TimeoutException ? "no answer in time"
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /**
+     * The delivery's outcome is stored: it leaves the flight on the outbox's thread, so a poll that read the row while
+     * it was still pending cannot see it gone from the flight and send it again.
+     */
+    private void settled(Delivery d) {
+        if (closed) {
+            inFlight.remove(d.id());
+        } else {
+            onWorker(() -> inFlight.remove(d.id()));
+        }
     }
 
     private void onWorker(Runnable task) {
