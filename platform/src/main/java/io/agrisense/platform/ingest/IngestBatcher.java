@@ -56,7 +56,7 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
     }
 
     /** A committed batch and how long its transaction took. */
-    record Committed(BatchOutcome outcome, double seconds) {
+    record TimedOutcome(BatchOutcome outcome, double seconds) {
     }
 
     private final Store store;
@@ -65,7 +65,7 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
     private final IngestMetrics metrics;
     private final CommitListener listener;
     private final Clock clock;
-    private final DurableWriter<Pending, Committed> writer;
+    private final DurableWriter<Pending, TimedOutcome> writer;
 
     public IngestBatcher(Store store, IngestPipeline pipeline, StationProfiles profiles, IngestMetrics metrics,
                          CommitListener listener, PlatformConfig.Ingest settings, Clock clock) {
@@ -149,11 +149,11 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
 
     // ---- the steps of one batch (on the writer thread) ----------------------------------------------------
 
-    private final class BatchCommitter implements DurableWriter.Committer<Pending, Committed> {
+    private final class BatchCommitter implements DurableWriter.Committer<Pending, TimedOutcome> {
 
         /** Store step: one transaction for the whole batch. */
         @Override
-        public Committed commit(List<Pending> batch) throws SQLException {
+        public TimedOutcome commit(List<Pending> batch) throws SQLException {
             List<MessageRows> messages = new ArrayList<>();
             List<StationStatus> statuses = new ArrayList<>();
             for (Pending p : batch) {
@@ -165,38 +165,38 @@ public final class IngestBatcher implements ReadingWriter, AutoCloseable {
             }
             long start = System.nanoTime();
             BatchOutcome outcome = store.write(messages, statuses);
-            return new Committed(outcome, (System.nanoTime() - start) / 1e9);
+            return new TimedOutcome(outcome, (System.nanoTime() - start) / 1e9);
         }
 
         /** A message the database refuses (which validation should prevent) is recorded as rejected instead. */
         @Override
-        public Committed refused(Pending p, SQLException cause) throws SQLException {
+        public TimedOutcome refused(Pending p, SQLException cause) throws SQLException {
             if (p.rows == null) {
                 LOG.error("The database refused a status update of station {}, not stored: {}", p.status.station(),
                         DurableWriter.firstLine(cause));
-                return new Committed(new BatchOutcome(List.of(), List.of()), 0);
+                return new TimedOutcome(new BatchOutcome(List.of(), List.of()), 0);
             }
             long start = System.nanoTime();
             MessageOutcome outcome = recordRefused(p.rows, cause);
-            return new Committed(new BatchOutcome(List.of(outcome), List.of()), (System.nanoTime() - start) / 1e9);
+            return new TimedOutcome(new BatchOutcome(List.of(outcome), List.of()), (System.nanoTime() - start) / 1e9);
         }
 
         @Override
-        public Committed merge(List<Committed> parts) {
+        public TimedOutcome merge(List<TimedOutcome> parts) {
             List<MessageOutcome> messages = new ArrayList<>();
             List<StationStatus> statuses = new ArrayList<>();
             double seconds = 0;
-            for (Committed c : parts) {
+            for (TimedOutcome c : parts) {
                 messages.addAll(c.outcome().messages());
                 statuses.addAll(c.outcome().statuses());
                 seconds += c.seconds();
             }
-            return new Committed(new BatchOutcome(messages, statuses), seconds);
+            return new TimedOutcome(new BatchOutcome(messages, statuses), seconds);
         }
 
         /** Count → remember profiles → complete (ack) → publish. */
         @Override
-        public void completed(List<Pending> batch, Committed committed) {
+        public void completed(List<Pending> batch, TimedOutcome committed) {
             List<MessageRows> messages = new ArrayList<>();
             List<Pending> messagePendings = new ArrayList<>();
             List<Pending> statusPendings = new ArrayList<>();

@@ -220,7 +220,7 @@ public final class DurableWriter<T, R> implements AutoCloseable {
     private void write(List<T> batch) {
         inFlight = batch.size();
         try {
-            Committed<T, R> c = commit(batch);
+            Commit<T, R> c = commit(batch);
             if (!c.entries().isEmpty()) {
                 progressNanos = System.nanoTime();
                 complete(c.entries(), c.result());
@@ -241,15 +241,15 @@ public final class DurableWriter<T, R> implements AutoCloseable {
      * What the commit step did with a batch: committed {@code entries} (the whole batch, or, when it gave up while
      * writing entry by entry, the first ones) with their result, and {@code left} not committed because of {@code why}.
      */
-    record Committed<T, R>(List<T> entries, R result, List<T> left, NotCommitted why) {
+    record Commit<T, R>(List<T> entries, R result, List<T> left, NotCommitted why) {
     }
 
     /** Commit step: one transaction, or entry by entry after the database refused the batch's data. */
-    Committed<T, R> commit(List<T> batch) {
+    Commit<T, R> commit(List<T> batch) {
         try {
-            return new Committed<>(batch, retrying(batch.size(), () -> committer.commit(batch), true), List.of(), null);
+            return new Commit<>(batch, retrying(batch.size(), () -> committer.commit(batch), true), List.of(), null);
         } catch (NotCommitted e) {
-            return new Committed<>(List.of(), null, batch, e);
+            return new Commit<>(List.of(), null, batch, e);
         } catch (Refused refused) {
             LOG.error("{}: the database refused a batch ({}); writing its {} {}(s) one by one", settings.name(),
                     firstLine((SQLException) refused.getCause()), batch.size(), settings.noun());
@@ -259,10 +259,10 @@ public final class DurableWriter<T, R> implements AutoCloseable {
                     parts.add(retrying(1, () -> alone(entry), false));
                 }
             } catch (NotCommitted e) {
-                return new Committed<>(batch.subList(0, parts.size()), committer.merge(parts),
+                return new Commit<>(batch.subList(0, parts.size()), committer.merge(parts),
                         batch.subList(parts.size(), batch.size()), e);
             }
-            return new Committed<>(batch, committer.merge(parts), List.of(), null);
+            return new Commit<>(batch, committer.merge(parts), List.of(), null);
         }
     }
 
