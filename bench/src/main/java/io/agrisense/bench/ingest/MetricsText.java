@@ -33,7 +33,7 @@ final class MetricsText {
         return 0;
     }
 
-    /** {@code <name>_sum / <name>_count} of a summary; NaN before the first observation. */
+    /** {@code <name>_sum / <name>_count} of a histogram; NaN before the first observation. */
     static double mean(String text, String name) {
         double count = sum(text, name + "_count");
         return count == 0 ? Double.NaN : sum(text, name + "_sum") / count;

@@ -5,7 +5,7 @@ import io.agrisense.platform.config.ConfigLoader;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.ingest.IngestEvents;
 import io.agrisense.platform.ingest.ReadingBatch;
-import io.agrisense.platform.ingest.StoredReading;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.Topics;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -90,7 +90,7 @@ final class PlatformPhase {
             if (stored.rejected() > 0) {
                 problems.add(stored.rejected() + " readings of this run were rejected");
             }
-            notes.addAll(platformNotes(platform.metrics().render(), stored));
+            notes.addAll(platformNotes(platform.metrics().scrape(), stored));
             return new PhaseResult("Platform", rates.messagesPerSecond(), rates.readingsPerSecond(),
                     ledger.lag().count() == 0 ? null : ledger.lag().summary(), published, stored.measured(), problems, notes);
         }

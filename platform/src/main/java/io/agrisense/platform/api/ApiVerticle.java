@@ -2,16 +2,17 @@ package io.agrisense.platform.api;
 
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
-import io.agrisense.platform.metrics.MetricsRegistry;
+import io.agrisense.platform.http.Responses;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.store.RejectedReadings;
 import io.agrisense.platform.store.SeriesReader;
 import io.agrisense.platform.store.StationDirectory;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -36,13 +37,15 @@ public final class ApiVerticle extends VerticleBase {
 
     /** What the API reads from. */
     public record Services(StationDirectory stations, SeriesReader series, RejectedReadings rejected,
-                           List<HealthCheck> health, MetricsRegistry metrics, Clock clock) {
+                           List<HealthCheck> health, PrometheusMeterRegistry metrics, Clock clock) {
     }
 
     private final PlatformConfig.Http settings;
     private final Services services;
     private final List<RouteContributor> contributors;
     private WorkerExecutor workers;
+    private WorkerExecutor healthWorkers;
+    private StationGauges stationGauges;
     private HttpServer server;
     private volatile int port = -1;
 
@@ -55,16 +58,12 @@ public final class ApiVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         workers = vertx.createSharedWorkerExecutor("agri-api-db", 8);
-        MetricsRegistry.Counter requests = services.metrics().counter("agri_http_requests_total",
-                "HTTP requests answered, by method, route and status", "method", "route", "status");
+        healthWorkers = vertx.createSharedWorkerExecutor("agri-health", 4); // never queued behind slow API queries
+        HttpMetrics httpMetrics = new HttpMetrics(services.metrics());
         Router router = Router.router(vertx);
-        router.route().handler(ctx -> {
-            ctx.addBodyEndHandler(v -> requests.inc(ctx.request().method().name(), routeLabel(ctx),
-                    Integer.toString(ctx.response().getStatusCode())));
-            ctx.next();
-        });
+        router.route().handler(httpMetrics.measure());
         List<RouteContributor> all = new ArrayList<>(List.of(
-                new OperationsRoutes(services.health(), services.metrics(), workers),
+                new OperationsRoutes(vertx, services.health(), healthWorkers, services.metrics()),
                 new StationRoutes(services.stations(), workers),
                 new SeriesRoutes(services.series(), workers, services.clock()),
                 new RejectedRoutes(services.rejected(), workers),
@@ -75,9 +74,18 @@ public final class ApiVerticle extends VerticleBase {
         router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApi));
         router.route("/api/*").handler(ctx -> Responses.error(ctx, 404, "no such API path: " + ctx.request().path()));
-        router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
-        router.route().handler(ctx -> Responses.error(ctx, 404, "not found: " + ctx.request().path()));
+        router.route().handler(ctx -> {
+            HttpMetrics.label(ctx, HttpMetrics.STATIC);
+            ctx.next();
+        }).handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route().handler(ctx -> {
+            HttpMetrics.label(ctx, HttpMetrics.UNMATCHED);
+            Responses.error(ctx, 404, "not found: " + ctx.request().path());
+        });
         router.route().failureHandler(ApiVerticle::failure);
+        httpMetrics.learn(router);
+        stationGauges = new StationGauges(vertx, services.stations(), workers, services.metrics());
+        stationGauges.start();
 
         HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
                 .setCompressionSupported(true);
@@ -94,8 +102,12 @@ public final class ApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (stationGauges != null) {
+            stationGauges.stop();
+        }
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        return closed.eventually(() -> workers == null ? Future.succeededFuture() : workers.close());
+        return closed.eventually(() -> workers == null ? Future.succeededFuture() : workers.close())
+                .eventually(() -> healthWorkers == null ? Future.succeededFuture() : healthWorkers.close());
     }
 
     /** The port the server listens on (the real one when configured as 0). */
@@ -118,12 +130,6 @@ public final class ApiVerticle extends VerticleBase {
             default -> "request failed";
         };
         Responses.error(ctx, status, message);
-    }
-
-    private static String routeLabel(RoutingContext ctx) {
-        Route route = ctx.currentRoute();
-        String path = route == null ? null : route.getPath();
-        return path == null ? "other" : path;
     }
 
     static boolean isAddressInUse(Throwable e) {

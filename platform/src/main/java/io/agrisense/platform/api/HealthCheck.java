@@ -1,6 +1,9 @@
 package io.agrisense.platform.api;
 
-/** One component reported by {@code /health} (database, broker, ingest). May block briefly: it runs on a worker. */
+/**
+ * One component reported by {@code /health} (database, broker, ingest, alerts). Runs on a worker and must answer
+ * quickly: a check that takes longer than 400 ms is reported down.
+ */
 public interface HealthCheck {
 
     String name();

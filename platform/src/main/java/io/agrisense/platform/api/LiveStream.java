@@ -1,12 +1,17 @@
 package io.agrisense.platform.api;
 
+import io.agrisense.platform.http.ApiException;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.ingest.IngestEvents;
 import io.agrisense.platform.ingest.ReadingBatch;
-import io.agrisense.platform.ingest.StoredReading;
-import io.agrisense.platform.metrics.MetricsRegistry;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.protocol.Metric;
 import io.agrisense.protocol.MetricCatalogue;
 import io.agrisense.protocol.StationId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,17 +35,19 @@ public final class LiveStream implements RouteContributor {
     private final Duration keepAlive;
     private final int queueBytes;
     private final AtomicInteger clients = new AtomicInteger();
-    private final MetricsRegistry.Counter dropped;
-    private final MetricsRegistry.Counter sent;
+    private final Counter dropped;
+    private final MeterProvider<Counter> sent;
 
-    LiveStream(Vertx vertx, Duration keepAlive, int queueBytes, MetricsRegistry metrics) {
+    LiveStream(Vertx vertx, Duration keepAlive, int queueBytes, MeterRegistry metrics) {
         this.vertx = vertx;
         this.keepAlive = keepAlive;
         this.queueBytes = queueBytes;
-        this.dropped = metrics.counter("agri_sse_dropped_events_total",
-                "Events not sent to a live-stream client because its write queue was full");
-        this.sent = metrics.counter("agri_sse_events_total", "Events sent to live-stream clients, by event", "event");
-        metrics.gauge("agri_sse_clients", "Connected live-stream clients", clients::get);
+        this.dropped = Counter.builder("agri.sse.dropped.events")
+                .description("Events not sent to a live-stream client because its write queue was full").register(metrics);
+        this.sent = Counter.builder("agri.sse.events").description("Events sent to live-stream clients, by event")
+                .withRegistry(metrics);
+        Gauge.builder("agri.sse.clients", clients, AtomicInteger::get).description("Connected live-stream clients")
+                .register(metrics);
     }
 
     @Override
@@ -98,11 +105,11 @@ public final class LiveStream implements RouteContributor {
             return;
         }
         if (response.writeQueueFull()) {
-            dropped.inc();
+            dropped.increment();
             return;
         }
         response.write("event: " + event + "\ndata: " + data + "\n\n");
-        sent.inc(event);
+        sent.withTags("event", event).increment();
     }
 
     static String reading(StoredReading r) {

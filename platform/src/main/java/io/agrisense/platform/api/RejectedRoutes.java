@@ -1,5 +1,8 @@
 package io.agrisense.platform.api;
 
+import io.agrisense.platform.http.ApiException;
+import io.agrisense.platform.http.Responses;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.store.RejectReason;
 import io.agrisense.platform.store.RejectedReadings;
 import io.agrisense.platform.store.RejectedReadings.RejectedRow;

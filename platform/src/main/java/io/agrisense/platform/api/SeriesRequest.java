@@ -1,6 +1,7 @@
 package io.agrisense.platform.api;
 
 import io.agrisense.platform.config.Durations;
+import io.agrisense.platform.http.ApiException;
 import io.agrisense.platform.store.Aggregate;
 import io.agrisense.protocol.Metric;
 import io.agrisense.protocol.MetricCatalogue;

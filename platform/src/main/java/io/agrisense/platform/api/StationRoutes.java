@@ -1,5 +1,8 @@
 package io.agrisense.platform.api;
 
+import io.agrisense.platform.http.ApiException;
+import io.agrisense.platform.http.Responses;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.store.StationDirectory;
 import io.agrisense.platform.store.StationDirectory.LatestValue;
 import io.agrisense.platform.store.StationDirectory.StationInfo;

@@ -1,11 +1,10 @@
 package io.agrisense.platform.app;
 
-import io.agrisense.platform.alert.runtime.AlertModule;
 import io.agrisense.platform.api.ApiVerticle;
 import io.agrisense.platform.api.HealthCheck;
-import io.agrisense.platform.api.RouteContributor;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.ingest.CoapIngest;
 import io.agrisense.platform.ingest.HttpTelemetryRoute;
 import io.agrisense.platform.ingest.IngestBatcher;
@@ -14,13 +13,15 @@ import io.agrisense.platform.ingest.IngestMetrics;
 import io.agrisense.platform.ingest.IngestPipeline;
 import io.agrisense.platform.ingest.MqttIngest;
 import io.agrisense.platform.ingest.StationProfiles;
-import io.agrisense.platform.metrics.MetricsRegistry;
+import io.agrisense.platform.metrics.PlatformMetrics;
 import io.agrisense.platform.store.Database;
 import io.agrisense.platform.store.ReadingBatchWriter;
 import io.agrisense.platform.store.ReadingWriter;
 import io.agrisense.platform.store.RejectedReadings;
 import io.agrisense.platform.store.SeriesReader;
 import io.agrisense.platform.store.StationDirectory;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.sql.SQLException;
@@ -46,7 +47,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private final EmbeddedServices embedded = new EmbeddedServices();
-    private final MetricsRegistry metrics = new MetricsRegistry();
+    private final PlatformMetrics metrics = new PlatformMetrics();
     private final Clock clock = Clock.systemUTC();
     private PlatformConfig config;
     private Database database;
@@ -56,6 +57,7 @@ public final class Platform implements AutoCloseable {
     private CoapIngest coap;
     private MqttIngest mqtt;
     private AlertModule alerts;
+    private PlatformHealth platformHealth;
 
     private Platform() {
     }
@@ -76,11 +78,12 @@ public final class Platform implements AutoCloseable {
         PlatformConfig.Database db = config.database();
         List<String> migrations = new ArrayList<>(List.of(AlertModule.MIGRATIONS));
         migrations.addAll(extensions.migrationLocations());
-        database = Database.open(db.url(), db.user(), db.password(), db.poolSize(), db.connectionTimeout(), migrations);
+        database = Database.open(db.url(), db.user(), db.password(), db.poolSize(), db.connectionTimeout(), migrations,
+                metrics.registry());
         vertx = Vertx.vertx();
         IngestEvents.registerCodecs(vertx);
         IngestPipeline pipeline = new IngestPipeline(config.ingest().futureTolerance(), config.ingest().maxPayloadBytes());
-        batcher = new IngestBatcher(new ReadingBatchWriter(database.dataSource())::write, pipeline, profiles(), new IngestMetrics(metrics),
+        batcher = new IngestBatcher(new ReadingBatchWriter(database.dataSource())::write, pipeline, profiles(), new IngestMetrics(metrics.registry()),
                 (readings, statuses) -> {
                     IngestEvents.publish(vertx, readings);
                     statuses.forEach(s -> IngestEvents.publish(vertx, s));
@@ -89,16 +92,17 @@ public final class Platform implements AutoCloseable {
 
         List<RouteContributor> routes = new ArrayList<>();
         routes.add(new HttpTelemetryRoute(vertx, pipeline, batcher, clock, config.http().bodyLimitBytes(), config.http().ingestTimeout()));
-        List<HealthCheck> health = new ArrayList<>(HealthChecks.of(database, mqtt, batcher));
+        platformHealth = new PlatformHealth(database, mqtt, batcher, config.ingest().stallTimeout());
+        List<HealthCheck> health = new ArrayList<>(platformHealth.checks());
         if (config.alerts().enabled()) {
-            alerts = AlertModule.start(new AlertModule.Parts(vertx, database.dataSource(), batcher, metrics, config, clock));
+            alerts = AlertModule.start(new AlertModule.Parts(vertx, database.dataSource(), batcher, metrics.registry(), config, clock));
             routes.addAll(alerts.routes());
             health.add(alerts.health());
         }
         routes.addAll(extensions.routes());
         api = new ApiVerticle(config.http(), new ApiVerticle.Services(new StationDirectory(database.dataSource()),
                 new SeriesReader(database.dataSource(), database.mode()), new RejectedReadings(database.dataSource()),
-                health, metrics, clock), routes);
+                health, metrics.registry(), clock), routes);
         await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "HTTP API");
 
         if (config.coap().enabled()) {
@@ -107,8 +111,8 @@ public final class Platform implements AutoCloseable {
                     config.http().ingestTimeout());
             coap.start();
         }
-        metrics.gauge("agri_mqtt_connected", "1 while the platform's MQTT client is connected", () -> mqtt.connected() ? 1 : 0);
-        metrics.gauge("agri_ingest_queue_depth", "Messages waiting for the next batch", () -> batcher.health().queued());
+        Gauge.builder("agri.mqtt.connected", mqtt, m -> m.connected() ? 1 : 0)
+                .description("1 while the platform's MQTT client is connected").register(metrics.registry());
         mqtt.start();
         try {
             if (!mqtt.awaitSubscribed(Duration.ofSeconds(10))) {
@@ -173,8 +177,9 @@ public final class Platform implements AutoCloseable {
         return database;
     }
 
-    public MetricsRegistry metrics() {
-        return metrics;
+    /** The meters behind {@code /metrics}. */
+    public PrometheusMeterRegistry metrics() {
+        return metrics.registry();
     }
 
     /** For the alert engine: derived readings through the validated, idempotent ingest path. */
@@ -208,10 +213,14 @@ public final class Platform implements AutoCloseable {
                 LOG.warn("Vert.x did not stop cleanly: {}", e.toString());
             }
         }
+        if (platformHealth != null) {
+            platformHealth.close();
+        }
         if (database != null) {
             database.close();
         }
         embedded.close();
+        metrics.close();
         LOG.info("AgriSense platform stopped");
     }
 }

@@ -108,7 +108,8 @@ public final class ConfigLoader {
                 duration(ingest, "futureTolerance", Duration.ofMinutes(5)),
                 ingest.integer("maxPayloadBytes", 1 << 20, 64, 64 << 20),
                 ingest.integer("queueCapacity", 100_000, 1, 10_000_000),
-                duration(ingest, "shutdownTimeout", Duration.ofSeconds(10)));
+                duration(ingest, "shutdownTimeout", Duration.ofSeconds(10)),
+                duration(ingest, "stallTimeout", Duration.ofSeconds(60)));
         Path dataDir = Path.of(env(env, AGRI_DATA_DIR, text(top, "dataDir", "./agri-data")));
         return new PlatformConfig(database, broker, api, coapConfig, ingestConfig, dataDir, alerts(top.section("alerts")));
     }

@@ -93,9 +93,12 @@ public record PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap,
         }
     }
 
-    /** How readings are validated and batched into transactions. */
+    /**
+     * How readings are validated and batched into transactions; {@code stallTimeout}: {@code /health} reports ingest
+     * down when messages have waited that long without a commit.
+     */
     public record Ingest(int batchMessages, int batchReadings, Duration batchWait, Duration futureTolerance,
-                         int maxPayloadBytes, int queueCapacity, Duration shutdownTimeout) {
+                         int maxPayloadBytes, int queueCapacity, Duration shutdownTimeout, Duration stallTimeout) {
     }
 
     /**

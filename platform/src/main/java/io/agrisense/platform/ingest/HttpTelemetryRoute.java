@@ -1,7 +1,7 @@
 package io.agrisense.platform.ingest;
 
-import io.agrisense.platform.api.Responses;
-import io.agrisense.platform.api.RouteContributor;
+import io.agrisense.platform.http.Responses;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.store.MessageOutcome;
 import io.agrisense.platform.store.MessageRows;
 import io.agrisense.platform.store.RejectReason;

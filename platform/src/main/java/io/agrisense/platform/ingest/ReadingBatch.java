@@ -1,5 +1,6 @@
 package io.agrisense.platform.ingest;
 
+import io.agrisense.platform.store.StoredReading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -15,7 +15,9 @@ public final class DewPoint {
 
     /** Dew point in degrees Celsius; {@code rh} in percent, (0, 100]. */
     public static double celsius(double airTemperature, double rh) {
-        Psychrometrics.requireHumidity(rh);
+        if (!(rh > 0 && rh <= 100)) {
+            throw new IllegalArgumentException("relative humidity " + rh + " %RH must be in (0, 100]");
+        }
         double gamma = Math.log(rh / 100) + A * airTemperature / (B + airTemperature); // Magnus formula solved for Td (Lawrence 2005)
         return B * gamma / (A - gamma);
     }

@@ -1,5 +1,7 @@
 package io.agrisense.platform.model;
 
+import io.agrisense.platform.model.evapotranspiration.Psychrometrics;
+
 /**
  * Vapour pressure deficit of greenhouse air: how strongly the air pulls water from leaves. Low values favour
  * fungal disease (condensation), high values close stomata. Saturation pressure per FAO-56 eq. 11.

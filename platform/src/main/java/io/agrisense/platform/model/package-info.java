@@ -4,6 +4,7 @@
  * bands), oxygen saturation (Benson and Krause 1984), air quality indices (HJ 633-2012 and US EPA 2024),
  * growing degree days, frost and low-oxygen risk by the night's trend. {@link io.agrisense.platform.model.DerivedSeries}
  * turns a station's latest readings into derived readings that are stored, and can raise alerts, like any metric.
- * FAO-56 reference evapotranspiration and irrigation advice live in {@code model.evapotranspiration}.
+ * FAO-56 reference evapotranspiration, its vapour pressure relations and irrigation advice live in
+ * {@code model.evapotranspiration}, which depends on nothing here.
  */
 package io.agrisense.platform.model;

@@ -70,7 +70,7 @@ public final class AlertNotifier implements AlertJournal.Listener, DeliveryPlann
         for (AlertStore.Written w : written) {
             Instant evidence = w.decided().evidenceAt();
             if (evidence != null) {
-                metrics.latency.observe(Math.max(0, Duration.between(evidence, now).toNanos() / 1e9));
+                metrics.latency(Duration.between(evidence, now));
             }
         }
     }

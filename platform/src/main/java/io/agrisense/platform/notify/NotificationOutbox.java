@@ -1,27 +1,29 @@
 package io.agrisense.platform.notify;
 
+import static io.agrisense.platform.notify.DeliveryRecorder.instant;
+import static io.agrisense.platform.notify.DeliveryRecorder.set;
+
 import io.agrisense.platform.alert.runtime.AlertMetrics;
 import io.agrisense.platform.alert.runtime.Delivery;
 import io.agrisense.platform.config.PlatformConfig;
+import io.agrisense.platform.store.DurableWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -34,12 +36,14 @@ import org.slf4j.LoggerFactory;
  * picked up from the table. It runs on its own thread with asynchronous MQTT and HTTP, so a failing or slow webhook
  * holds up nothing but its own delivery; at most {@value #MAX_IN_FLIGHT} deliveries are in flight, the rest wait in
  * the table. Commands that could not be sent within the reply timeout expire: a stale "aerator on" is not sent.
+ * Each attempt's outcome is stored by the {@link DeliveryRecorder}.
  */
 public final class NotificationOutbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationOutbox.class);
     static final int MAX_IN_FLIGHT = 64;
     private static final Duration MQTT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
     static final Duration KEEP_FINISHED = Duration.ofDays(30);
 
     private final DataSource dataSource;
@@ -48,11 +52,12 @@ public final class NotificationOutbox implements AutoCloseable {
     private final Map<String, Duration> webhookTimeouts = new ConcurrentHashMap<>();
     private final PlatformConfig.Alerts settings;
     private final Clock clock;
-    private final AlertMetrics metrics;
     private final ScheduledExecutorService worker;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final DeliveryRecorder recorder;
     private volatile boolean closed;
-    private volatile String failure;
+    private volatile String trouble;
+    private volatile long backlog;
 
     public NotificationOutbox(DataSource dataSource, MqttAlertClient mqtt, PlatformConfig.Alerts settings, Clock clock,
                               AlertMetrics metrics) {
@@ -66,7 +71,7 @@ public final class NotificationOutbox implements AutoCloseable {
         this.webhooks = webhooks;
         this.settings = settings;
         this.clock = clock;
-        this.metrics = metrics;
+        this.recorder = new DeliveryRecorder(dataSource, settings, clock, metrics, this::settled);
         settings.webhooks().forEach(w -> webhookTimeouts.put(w.url(), w.timeout()));
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "agri-alert-outbox");
@@ -99,13 +104,20 @@ public final class NotificationOutbox implements AutoCloseable {
         }
     }
 
-    /** Deliveries waiting in memory (in flight); the table holds the rest. */
+    /** Deliveries under way (sent, or their outcome not yet stored); the table holds the rest. */
     public int inFlight() {
         return inFlight.size();
     }
 
+    /** Undelivered rows in the table (pending, whether due or waiting for their back-off), as of the last poll. */
+    public long backlog() {
+        return backlog;
+    }
+
+    /** Null while the table can be read and outcomes stored, otherwise what fails. */
     public String failure() {
-        return failure;
+        String f = recorder.failure();
+        return f != null ? f : trouble;
     }
 
     private void attempt(Delivery d) {
@@ -115,8 +127,7 @@ public final class NotificationOutbox implements AutoCloseable {
         Instant now = clock.instant();
         if (Delivery.COMMAND.equals(d.channel())
                 && now.isAfter(d.createdAt().plus(settings.commandReplyTimeout()))) {
-            inFlight.remove(d.id());
-            expire(d);
+            recorder.record(new DeliveryRecorder.Expired(d, now));
             return;
         }
         CompletableFuture<Void> sent;
@@ -131,7 +142,27 @@ public final class NotificationOutbox implements AutoCloseable {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        sent.whenComplete((ok, error) -> onWorker(() -> finished(d, error)));
+        sent.whenComplete((ok, error) -> recorder.record(error == null
+                ? new DeliveryRecorder.Delivered(d, clock.instant())
+                : new DeliveryRecorder.Failed(d, why(error), clock.instant())));
+    }
+
+    private static String why(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof java.util.concurrent.TimeoutException ? "no answer in time"
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /**
+     * The delivery's outcome is stored: it leaves the flight on the outbox's thread, so a poll that read the row while
+     * it was still pending cannot see it gone from the flight and send it again.
+     */
+    private void settled(Delivery d) {
+        if (closed) {
+            inFlight.remove(d.id());
+        } else {
+            onWorker(() -> inFlight.remove(d.id()));
+        }
     }
 
     private void onWorker(Runnable task) {
@@ -140,112 +171,8 @@ public final class NotificationOutbox implements AutoCloseable {
         }
         try {
             worker.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // closing: the delivery stays pending in the table
-        }
-    }
-
-    private void finished(Delivery d, Throwable error) {
-        try {
-            if (error == null) {
-                delivered(d);
-            } else {
-                retryLater(d, error);
-            }
-        } catch (SQLException e) {
-            trouble(e); // the row stays as it was: pending, delivered again later (at least once)
-        } finally {
-            inFlight.remove(d.id());
-        }
-    }
-
-    private void delivered(Delivery d) throws SQLException {
-        Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE alert_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = NULL
-                    WHERE id = ?""")) {
-                set(s, 1, now);
-                s.setLong(2, d.id());
-                s.executeUpdate();
-            }
-            if (Delivery.COMMAND.equals(d.channel())) {
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE alerts SET command_status = 'sent', updated_at = ? WHERE command_id = ? AND command_status = 'pending'")) {
-                    set(s, 1, now);
-                    s.setString(2, commandId(d.target()));
-                    s.executeUpdate();
-                }
-            }
-        }
-        failure = null;
-        metrics.deliveries.inc(d.channel(), "delivered");
-    }
-
-    private void retryLater(Delivery d, Throwable error) throws SQLException {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        String why = cause instanceof java.util.concurrent.TimeoutException ? "no answer in time"
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        int attempts = currentAttempts(d) + 1;
-        PlatformConfig.WebhookRetry retry = settings.webhookRetry();
-        boolean giveUp = attempts >= retry.maxAttempts() && !Delivery.COMMAND.equals(d.channel());
-        Instant next = clock.instant().plus(backoff(retry, attempts));
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                UPDATE alert_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?""")) {
-            s.setString(1, giveUp ? "failed" : "pending");
-            s.setInt(2, attempts);
-            set(s, 3, next);
-            s.setString(4, why.length() > 500 ? why.substring(0, 500) : why);
-            s.setLong(5, d.id());
-            s.executeUpdate();
-        }
-        metrics.deliveries.inc(d.channel(), giveUp ? "failed" : "retry");
-        if (giveUp) {
-            LOG.error("Gave up delivering alert event {} by {} to {} after {} attempts: {}", d.eventId(), d.channel(),
-                    d.target(), attempts, why);
-        } else if (attempts == 1 || attempts % 5 == 0) {
-            LOG.warn("Delivering alert event {} by {} to {} failed (attempt {}): {}; next try at {}", d.eventId(),
-                    d.channel(), d.target(), attempts, why, next);
-        }
-    }
-
-    /** Doubling from the initial back-off, capped. */
-    static Duration backoff(PlatformConfig.WebhookRetry retry, int attempts) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 30);
-        Duration d = retry.initialBackoff().multipliedBy(factor);
-        return d.compareTo(retry.maxBackoff()) > 0 || d.isNegative() ? retry.maxBackoff() : d;
-    }
-
-    private int currentAttempts(Delivery d) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT attempts FROM alert_deliveries WHERE id = ?")) {
-            s.setLong(1, d.id());
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : d.attempts();
-            }
-        }
-    }
-
-    private void expire(Delivery d) {
-        Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE alert_deliveries SET status = 'expired', last_error = ? WHERE id = ?")) {
-                s.setString(1, "not sent within " + settings.commandReplyTimeout().toSeconds() + " s of the alert: too late to act on");
-                s.setLong(2, d.id());
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE alerts SET command_status = 'not_sent', updated_at = ? WHERE command_id = ? AND command_status = 'pending'")) {
-                set(s, 1, now);
-                s.setString(2, commandId(d.target()));
-                s.executeUpdate();
-            }
-            metrics.deliveries.inc(d.channel(), "expired");
-            LOG.warn("Command {} to {} expired unsent (the broker was unreachable)", commandId(d.target()), d.target());
-        } catch (SQLException e) {
-            trouble(e);
         }
     }
 
@@ -271,6 +198,10 @@ public final class NotificationOutbox implements AutoCloseable {
                         }
                     }
                 }
+                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM alert_deliveries WHERE status = 'pending'");
+                     ResultSet rs = s.executeQuery()) {
+                    backlog = rs.next() ? rs.getLong(1) : 0;
+                }
                 try (PreparedStatement s = c.prepareStatement("""
                         UPDATE alerts SET command_status = 'no_reply', updated_at = ?
                         WHERE command_status = 'sent' AND fired_at < ?""")) {
@@ -280,7 +211,7 @@ public final class NotificationOutbox implements AutoCloseable {
                     s.executeUpdate();
                 }
             }
-            failure = null;
+            trouble = null;
             due.forEach(this::attempt);
         } catch (SQLException | RuntimeException e) {
             trouble(e);
@@ -288,30 +219,14 @@ public final class NotificationOutbox implements AutoCloseable {
     }
 
     private void trouble(Exception e) {
-        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        if (failure == null) {
+        String first = DurableWriter.firstLine(e);
+        if (trouble == null) {
             LOG.warn("Alert outbox cannot reach the database ({}); undelivered notifications wait in the table", first);
         }
-        failure = first;
+        trouble = first;
     }
 
-    static String commandId(String topic) {
-        return topic.substring(topic.lastIndexOf('/') + 1);
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
-
-    private static void set(PreparedStatement s, int i, Instant t) throws SQLException {
-        if (t == null) {
-            s.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            s.setObject(i, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-        }
-    }
-
-    /** Stops delivering; what is not delivered stays pending in the table for the next start. */
+    /** Stops delivering and stores the outcomes known; what is not delivered stays pending in the table for the next start. */
     @Override
     public void close() {
         closed = true;
@@ -322,5 +237,6 @@ public final class NotificationOutbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         worker.shutdownNow();
+        recorder.close(DRAIN_TIMEOUT);
     }
 }

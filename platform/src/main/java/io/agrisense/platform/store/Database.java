@@ -2,8 +2,10 @@ package io.agrisense.platform.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.agrisense.platform.config.StartupException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,10 +38,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * Connects, chooses the storage mode and migrates. {@code extraLocations} are further Flyway locations
-     * (e.g. {@code classpath:db/migration/alert}).
+     * (e.g. {@code classpath:db/migration/alert}); the pool's figures ({@code hikaricp_connections_*}) go to {@code metrics}.
      */
     public static Database open(String url, String user, String password, int poolSize, Duration connectionTimeout,
-                                List<String> extraLocations) {
+                                List<String> extraLocations, MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("agri-db");
         config.setJdbcUrl(url);
@@ -51,6 +53,7 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(connectionTimeout.toMillis());
         // Bound the driver's own connect attempt too, so a dead server is noticed (and shutdown is quick).
         config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, connectionTimeout.toSeconds())));
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(config);

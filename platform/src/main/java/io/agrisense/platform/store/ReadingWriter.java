@@ -1,6 +1,5 @@
 package io.agrisense.platform.store;
 
-import io.agrisense.platform.ingest.StoredReading;
 import java.util.List;
 
 /**

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -38,6 +40,19 @@ public final class StationDirectory {
             List<StationInfo> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(station(rs));
+            }
+            return out;
+        }
+    }
+
+    /** How many stations are online, offline and unknown (no status message yet). */
+    public Map<String, Long> countByStatus() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT coalesce(status, 'unknown'), count(*) FROM stations GROUP BY 1");
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, Long> out = new HashMap<>(Map.of("online", 0L, "offline", 0L, "unknown", 0L));
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
             }
             return out;
         }

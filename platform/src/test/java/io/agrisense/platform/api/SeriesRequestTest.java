@@ -3,6 +3,7 @@ package io.agrisense.platform.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agrisense.platform.http.ApiException;
 import io.agrisense.platform.store.Aggregate;
 import io.agrisense.platform.store.SeriesReader.Point;
 import java.time.Duration;

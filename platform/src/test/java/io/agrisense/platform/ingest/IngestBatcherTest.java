@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agrisense.platform.config.PlatformConfig;
-import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.platform.store.MessageOutcome;
 import io.agrisense.platform.store.MessageRows;
 import io.agrisense.platform.store.Reading;
@@ -12,7 +11,9 @@ import io.agrisense.platform.store.ReadingBatchWriter.BatchOutcome;
 import io.agrisense.platform.store.RejectReason;
 import io.agrisense.platform.store.Rejection;
 import io.agrisense.platform.store.StationStatus;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.platform.store.WriteResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
@@ -32,12 +33,12 @@ class IngestBatcherTest {
 
     private static final Instant NOW = Instant.parse("2024-05-01T06:00:00Z");
     private final PlatformConfig.Ingest settings = new PlatformConfig.Ingest(3, 1000, Duration.ofMillis(50),
-            Duration.ofMinutes(5), 1 << 20, 100, Duration.ofSeconds(2));
+            Duration.ofMinutes(5), 1 << 20, 100, Duration.ofSeconds(2), Duration.ofSeconds(60));
     private final List<List<MessageRows>> commits = new CopyOnWriteArrayList<>();
     private final List<ReadingBatch> published = new CopyOnWriteArrayList<>();
     private final List<StationStatusEvent> statusEvents = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
-    private final MetricsRegistry registry = new MetricsRegistry();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final IngestMetrics metrics = new IngestMetrics(registry);
     private IngestBatcher batcher;
 
@@ -88,8 +89,9 @@ class IngestBatcherTest {
         assertThat(done.get(6).join().stored()).containsExactly(new Reading("st-6", "ph", NOW, 7));
         await().atMost(Duration.ofSeconds(2)).until(() -> published.stream().mapToInt(b -> b.readings().size()).sum() == 7);
         assertThat(published.get(0).readings().get(0)).isEqualTo(new StoredReading("st-0", null, "ph", NOW, 7));
-        assertThat(metrics.storedTotal()).isEqualTo(7);
-        assertThat(registry.render()).contains("agri_ingest_messages_total{source=\"mqtt\"} 7");
+        assertThat(registry.get("agri.readings.stored").counter().count()).isEqualTo(7);
+        assertThat(registry.get("agri.ingest.messages").tag("source", "mqtt").counter().count()).isEqualTo(7);
+        assertThat(registry.get("agri.readings.received").tag("source", "mqtt").counter().count()).isEqualTo(7);
     }
 
     @Test
@@ -105,7 +107,7 @@ class IngestBatcherTest {
         assertThat(done.get(5, java.util.concurrent.TimeUnit.SECONDS).stored()).hasSize(1);
         assertThat(batcher.health().up()).isTrue();
         assertThat(commits).hasSize(1);
-        assertThat(registry.render()).contains("agri_ingest_write_failures_total 3");
+        assertThat(registry.get("agri.ingest.write.failures").functionCounter().count()).isEqualTo(3);
     }
 
     @Test

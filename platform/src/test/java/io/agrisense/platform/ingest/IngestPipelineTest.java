@@ -12,6 +12,7 @@ import io.agrisense.platform.store.Reading;
 import io.agrisense.platform.store.RejectReason;
 import io.agrisense.platform.store.Rejection;
 import io.agrisense.platform.store.StationEvent;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.protocol.StationId;
 import io.agrisense.protocol.senml.ResolvedRecord;
 import io.agrisense.protocol.senml.Senml;

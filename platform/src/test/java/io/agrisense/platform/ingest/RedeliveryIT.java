@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.platform.config.PlatformConfig;
-import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.platform.store.Database;
 import io.agrisense.platform.store.MessageRows;
 import io.agrisense.platform.store.ReadingBatchWriter;
@@ -17,6 +16,7 @@ import io.agrisense.protocol.Topics;
 import io.agrisense.protocol.senml.Senml;
 import io.agrisense.protocol.senml.SenmlFormat;
 import io.agrisense.protocol.senml.SenmlPackBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -48,7 +48,7 @@ class RedeliveryIT {
     static void start() {
         config = PlatformFixture.config("redeliver", Map.of());
         PlatformConfig.Database db = config.database();
-        database = Database.open(db.url(), db.user(), db.password(), 4, Duration.ofSeconds(5), List.of());
+        database = Database.open(db.url(), db.user(), db.password(), 4, Duration.ofSeconds(5), List.of(), new SimpleMeterRegistry());
     }
 
     @AfterAll
@@ -80,7 +80,7 @@ class RedeliveryIT {
                 return out;
             };
             batcher = new IngestBatcher(observed, pipeline, StationProfiles.load(database.dataSource()),
-                    new IngestMetrics(new MetricsRegistry()), (r, s) -> { }, config.ingest(), Clock.systemUTC());
+                    new IngestMetrics(new SimpleMeterRegistry()), (r, s) -> { }, config.ingest(), Clock.systemUTC());
             PlatformConfig.Mqtt m = config.mqtt();
             PlatformConfig.Mqtt sameSession = new PlatformConfig.Mqtt(m.url(), m.port(), m.bindAddress(), clientId,
                     m.shareGroup(), m.receiveMaximum(), m.sessionExpiry(), m.keepAlive());

@@ -215,8 +215,8 @@ class RequestIngestIT {
 
         Http.Reply metrics = http.get("/metrics");
         assertThat(metrics.response().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
-        assertThat(metrics.body()).contains("# TYPE agri_readings_stored_total counter", "agri_mqtt_connected 1",
-                "# TYPE agri_ingest_commit_seconds summary", "agri_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"}");
+        assertThat(metrics.body()).contains("# TYPE agri_readings_stored_total counter", "agri_mqtt_connected 1.0",
+                "# TYPE agri_ingest_commit_seconds histogram", "agri_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"}");
 
         Http.Reply openApi = http.get("/api/openapi.yaml");
         assertThat(openApi.status()).isEqualTo(200);

@@ -87,8 +87,8 @@ class AlertNotifierTest {
     void retriesBackOffByDoublingUpToTheCap() {
         PlatformConfig.WebhookRetry retry = new PlatformConfig.WebhookRetry(Duration.ofSeconds(1), Duration.ofMinutes(1), 10);
 
-        assertThat(List.of(1, 2, 3, 4, 7, 8, 40).stream().map(n -> NotificationOutbox.backoff(retry, n).toSeconds()))
+        assertThat(List.of(1, 2, 3, 4, 7, 8, 40).stream().map(n -> DeliveryRecorder.backoff(retry, n).toSeconds()))
                 .containsExactly(1L, 2L, 4L, 8L, 60L, 60L, 60L);
-        assertThat(NotificationOutbox.commandId("agri/v1/pond-3/commands/a-123")).isEqualTo("a-123");
+        assertThat(DeliveryRecorder.commandId("agri/v1/pond-3/commands/a-123")).isEqualTo("a-123");
     }
 }

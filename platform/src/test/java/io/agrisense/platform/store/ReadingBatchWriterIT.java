@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.platform.store.ReadingBatchWriter.BatchOutcome;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +26,7 @@ class ReadingBatchWriterIT {
     @BeforeAll
     static void migrate() {
         TestServices.Database db = TestServices.freshSchema("writer");
-        database = Database.open(db.jdbcUrl(), db.user(), db.password(), 4, Duration.ofSeconds(5), List.of());
+        database = Database.open(db.jdbcUrl(), db.user(), db.password(), 4, Duration.ofSeconds(5), List.of(), new SimpleMeterRegistry());
         writer = new ReadingBatchWriter(database.dataSource());
     }
 

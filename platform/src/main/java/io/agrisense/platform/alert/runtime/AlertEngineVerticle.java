@@ -15,7 +15,7 @@ import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.ingest.IngestEvents;
 import io.agrisense.platform.ingest.ReadingBatch;
 import io.agrisense.platform.ingest.StationStatusEvent;
-import io.agrisense.platform.ingest.StoredReading;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.protocol.StationId;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -221,7 +221,7 @@ public final class AlertEngineVerticle extends VerticleBase {
 
     private Future<AlertRecord> submit(DecidedTransition d) {
         AlertTransition t = d.transition();
-        metrics.transitions.inc(t.state().wireName(), t.alert().severity().wireName());
+        metrics.transition(t.state().wireName(), t.alert().severity().wireName());
         metrics.active = engine.activeAlerts().size();
         if (t.state() == AlertState.FIRING) {
             LOG.info("Alert {} firing: {} {} at {} ({})", t.alert().id(), t.alert().severity().wireName(),

@@ -1,6 +1,5 @@
 package io.agrisense.platform.model.evapotranspiration;
 
-import io.agrisense.platform.model.Psychrometrics;
 
 /** The humidity data a station has for the period, in FAO-56's order of preference. */
 public sealed interface Humidity {

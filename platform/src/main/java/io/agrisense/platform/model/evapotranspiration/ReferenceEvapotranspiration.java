@@ -1,6 +1,5 @@
 package io.agrisense.platform.model.evapotranspiration;
 
-import io.agrisense.platform.model.Psychrometrics;
 
 /**
  * FAO-56 Penman-Monteith reference evapotranspiration ET0 (mm/day) of the hypothetical grass reference

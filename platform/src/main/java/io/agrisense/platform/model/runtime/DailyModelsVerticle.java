@@ -6,15 +6,17 @@ import static io.agrisense.protocol.MetricCatalogue.GDD;
 import static io.agrisense.protocol.MetricCatalogue.RELATIVE_HUMIDITY;
 import static io.agrisense.protocol.MetricCatalogue.WIND_SPEED;
 
-import io.agrisense.platform.ingest.StoredReading;
-import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.platform.model.DegreeDayProfile;
 import io.agrisense.platform.model.DerivedReading;
 import io.agrisense.platform.model.DerivedSeries;
 import io.agrisense.platform.model.StationProfiles;
 import io.agrisense.platform.model.evapotranspiration.Site;
 import io.agrisense.platform.store.ReadingWriter;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.protocol.StationId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -34,11 +36,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 
 /**
  * Models on schedule: once a station's local day is over, its growing degree days (accumulated since 1 January,
@@ -57,18 +59,18 @@ public final class DailyModelsVerticle extends VerticleBase {
     private final ReadingWriter writer;
     private final DerivedSeries models;
     private final Clock clock;
-    private final MetricsRegistry.Counter runs;
+    private final MeterProvider<Counter> runs;
     private final Set<String> reported = new LinkedHashSet<>();
     private WorkerExecutor worker;
 
     public DailyModelsVerticle(DataSource dataSource, ReadingWriter writer, DerivedSeries models, Clock clock,
-                               MetricsRegistry metrics) {
+                               MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.writer = writer;
         this.models = models;
         this.clock = clock;
-        this.runs = metrics.counter("agri_daily_models_total", "Station days of the daily models (GDD, ET0), by outcome",
-                "outcome");
+        this.runs = Counter.builder("agri.daily.models")
+                .description("Station days of the daily models (GDD, ET0), by outcome").withRegistry(metrics);
     }
 
     @Override
@@ -128,7 +130,7 @@ public final class DailyModelsVerticle extends VerticleBase {
             if (agg.get(AIR_TEMPERATURE) == null) {
                 LOG.debug("Daily models for station {} skipped: {}", s.id(), outcome.skipped()); // station not running that day
             } else if (once(s.id() + "|" + day, "Daily models for station {} skipped: {}", s.id(), outcome.skipped())) {
-                runs.inc("skipped");
+                runs.withTags("outcome", "skipped").increment();
             }
             return 0;
         }
@@ -145,7 +147,7 @@ public final class DailyModelsVerticle extends VerticleBase {
             return 0;
         }
         writer.write(out);
-        runs.inc("computed");
+        runs.withTags("outcome", "computed").increment();
         LOG.info("Daily models for station {} on {}: {}", s.id(), day,
                 out.stream().map(r -> r.metric() + " " + String.format(java.util.Locale.ROOT, "%.2f", r.value())).toList());
         return out.size();

@@ -2,16 +2,18 @@ package io.agrisense.platform.model.runtime;
 
 import io.agrisense.platform.ingest.IngestEvents;
 import io.agrisense.platform.ingest.ReadingBatch;
-import io.agrisense.platform.ingest.StoredReading;
-import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.platform.model.DerivedReading;
 import io.agrisense.platform.model.DerivedSeries;
 import io.agrisense.platform.model.LatestReading;
 import io.agrisense.platform.store.ReadingWriter;
+import io.agrisense.platform.store.StoredReading;
 import io.agrisense.platform.store.WriteResult;
 import io.agrisense.protocol.Metric;
 import io.agrisense.protocol.MetricCatalogue;
 import io.agrisense.protocol.StationId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -44,7 +46,7 @@ public final class DerivedSeriesVerticle extends VerticleBase {
 
     private final ReadingWriter writer;
     private final DerivedSeries models;
-    private final MetricsRegistry.Counter derived;
+    private final MeterProvider<Counter> derived;
     private final Map<String, Map<String, LatestReading>> latest = new HashMap<>();
     private final Map<String, Map<String, Instant>> lastDerived = new HashMap<>();
     private final Map<String, String> profiles = new HashMap<>();
@@ -52,11 +54,11 @@ public final class DerivedSeriesVerticle extends VerticleBase {
     private WorkerExecutor workers;
     private boolean writing;
 
-    public DerivedSeriesVerticle(ReadingWriter writer, DerivedSeries models, MetricsRegistry metrics) {
+    public DerivedSeriesVerticle(ReadingWriter writer, DerivedSeries models, MeterRegistry metrics) {
         this.writer = writer;
         this.models = models;
-        this.derived = metrics.counter("agri_derived_readings_total",
-                "Derived readings (dew point, VPD, THI, DO saturation, AQI, GDD, ET0) by outcome", "outcome");
+        this.derived = Counter.builder("agri.derived.readings")
+                .description("Derived readings (dew point, VPD, THI, DO saturation, AQI, GDD, ET0) by outcome").withRegistry(metrics);
     }
 
     @Override
@@ -79,7 +81,7 @@ public final class DerivedSeriesVerticle extends VerticleBase {
         pending.addAll(out);
         while (pending.size() > MAX_PENDING) {
             pending.removeFirst();
-            derived.inc("dropped");
+            derived.withTags("outcome", "dropped").increment();
         }
         writeNext();
     }
@@ -168,14 +170,14 @@ public final class DerivedSeriesVerticle extends VerticleBase {
             writing = false;
             if (ar.succeeded()) {
                 WriteResult r = ar.result();
-                derived.add(r.stored(), "stored");
-                derived.add(r.duplicates(), "duplicate");
-                derived.add(r.rejected().size(), "rejected");
+                derived.withTags("outcome", "stored").increment(r.stored());
+                derived.withTags("outcome", "duplicate").increment(r.duplicates());
+                derived.withTags("outcome", "rejected").increment(r.rejected().size());
                 if (!r.rejected().isEmpty()) {
                     LOG.warn("{} derived reading(s) rejected, e.g. {}", r.rejected().size(), r.rejected().get(0).reason());
                 }
             } else {
-                derived.add(chunk.size(), "failed");
+                derived.withTags("outcome", "failed").increment(chunk.size());
                 LOG.warn("{} derived reading(s) not stored: {}", chunk.size(), ar.cause().getMessage());
             }
             writeNext();

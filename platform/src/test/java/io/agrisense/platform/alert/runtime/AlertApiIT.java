@@ -78,8 +78,8 @@ class AlertApiIT {
 
     @AfterAll
     static void stop() {
-        String metrics = platform.metrics().render();
-        LOG.info("Reading to alert over this class's alert changes: agri_alert_latency_seconds count {}, p50 {} s, p99 {} s",
+        String metrics = platform.metrics().scrape();
+        LOG.info("Reading to alert over this class's alert changes: agri_alert_latency_seconds count {}, p50 at most {} s, p99 at most {} s (histogram buckets)",
                 AlertLatencyMetric.count(metrics), AlertLatencyMetric.quantile(metrics, "0.5"),
                 AlertLatencyMetric.quantile(metrics, "0.99"));
         platform.close();
@@ -257,7 +257,7 @@ class AlertApiIT {
                 .noneMatch(h -> "warning".equals(h.body().getString("severity")) && st.equals(h.body().getString("station")));
         assertThat(http.get("/api/v1/series?station=" + st + "&metric=dissolved_oxygen&from=" + t.minusSeconds(1)
                 + "&to=" + t.plusSeconds(20)).json().getJsonArray("points")).hasSize(11);
-        assertThat(platform.metrics().render()).contains("agri_alert_deliveries_total{channel=\"webhook\",outcome=\"retry\"}");
+        assertThat(platform.metrics().scrape()).contains("agri_alert_deliveries_total{channel=\"webhook\",outcome=\"retry\"}");
     }
 
     private static List<Hook> hooksFor(String alertId) {

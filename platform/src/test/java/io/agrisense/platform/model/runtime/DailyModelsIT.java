@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.platform.app.Platform;
-import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.platform.model.DerivedSeries;
 import io.agrisense.platform.model.GrowingDegreeDays;
 import io.agrisense.platform.model.evapotranspiration.DailyWeather;
@@ -23,6 +22,7 @@ import io.agrisense.protocol.Topics;
 import io.agrisense.protocol.senml.Senml;
 import io.agrisense.protocol.senml.SenmlFormat;
 import io.agrisense.protocol.senml.SenmlPackBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -86,7 +86,7 @@ class DailyModelsIT {
             sendDay(id, yesterday);
 
             DailyModelsVerticle daily = new DailyModelsVerticle(platform.database().dataSource(), platform.readingWriter(),
-                    new DerivedSeries(), Clock.systemUTC(), new MetricsRegistry());
+                    new DerivedSeries(), Clock.systemUTC(), new SimpleMeterRegistry());
             assertThat(daily.run(now)).as("gdd and et0 for each of the two days").isGreaterThanOrEqualTo(4);
             assertThat(daily.run(now)).as("days already done are skipped").isZero();
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.agrisense.platform.ingest.StoredReading;
-import io.agrisense.platform.metrics.MetricsRegistry;
 import io.agrisense.platform.model.DerivedSeries;
 import io.agrisense.platform.model.DewPoint;
 import io.agrisense.platform.model.TemperatureHumidityIndex;
+import io.agrisense.platform.store.StoredReading;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class DerivedSeriesStreamTest {
     private static final Instant T = Instant.parse("2026-07-04T02:00:00Z");
     private final DerivedSeriesVerticle models = new DerivedSeriesVerticle(r -> {
         throw new AssertionError("not written in this test");
-    }, new DerivedSeries(), new MetricsRegistry());
+    }, new DerivedSeries(), new SimpleMeterRegistry());
 
     private static StoredReading r(String metric, long seconds, double value) {
         return new StoredReading("barn-1", "livestock_barn", metric, T.plusSeconds(seconds), value);

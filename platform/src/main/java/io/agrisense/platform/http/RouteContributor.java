@@ -1,4 +1,4 @@
-package io.agrisense.platform.api;
+package io.agrisense.platform.http;
 
 import io.vertx.ext.web.Router;
 

@@ -1,4 +1,4 @@
-package io.agrisense.platform.api;
+package io.agrisense.platform.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** JSON answers and the hop to a worker thread for blocking JDBC, shared by the API's routes. */
+/** JSON answers and the hop to a worker thread for blocking JDBC, shared by every route of the platform. */
 public final class Responses {
 
     private static final Logger LOG = LoggerFactory.getLogger(Responses.class);

@@ -1,4 +1,4 @@
-package io.agrisense.platform.ingest;
+package io.agrisense.platform.store;
 
 import java.time.Instant;
 

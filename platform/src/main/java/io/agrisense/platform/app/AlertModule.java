@@ -1,13 +1,17 @@
-package io.agrisense.platform.alert.runtime;
+package io.agrisense.platform.app;
 
 import io.agrisense.platform.alert.api.AlertRoutes;
 import io.agrisense.platform.alert.api.OperatorAccess;
 import io.agrisense.platform.alert.api.RuleRoutes;
+import io.agrisense.platform.alert.runtime.AlertEngineVerticle;
+import io.agrisense.platform.alert.runtime.AlertJournal;
+import io.agrisense.platform.alert.runtime.AlertMetrics;
+import io.agrisense.platform.alert.runtime.AlertStore;
+import io.agrisense.platform.alert.runtime.RuleStore;
 import io.agrisense.platform.api.HealthCheck;
-import io.agrisense.platform.api.RouteContributor;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
-import io.agrisense.platform.metrics.MetricsRegistry;
+import io.agrisense.platform.http.RouteContributor;
 import io.agrisense.platform.model.DerivedSeries;
 import io.agrisense.platform.model.runtime.DailyModelsVerticle;
 import io.agrisense.platform.model.runtime.DerivedSeriesVerticle;
@@ -15,6 +19,8 @@ import io.agrisense.platform.notify.AlertNotifier;
 import io.agrisense.platform.notify.MqttAlertClient;
 import io.agrisense.platform.notify.NotificationOutbox;
 import io.agrisense.platform.store.ReadingWriter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -53,7 +59,7 @@ public final class AlertModule implements AutoCloseable {
     }
 
     /** What the module needs from the platform. */
-    public record Parts(Vertx vertx, DataSource dataSource, ReadingWriter readingWriter, MetricsRegistry metrics,
+    public record Parts(Vertx vertx, DataSource dataSource, ReadingWriter readingWriter, MeterRegistry metrics,
                        PlatformConfig config, Clock clock) {
     }
 
@@ -80,11 +86,16 @@ public final class AlertModule implements AutoCloseable {
         mqtt.onReply((station, commandId, payload) -> {
             io.vertx.core.json.JsonObject reply = replyJson(payload);
             boolean ok = "ok".equals(reply.getValue("status"));
-            metrics.commandReplies.inc(ok ? "ok" : "error");
+            metrics.commandReply(ok ? "ok" : "error");
             journal.submitReply(commandId, ok, reply.encode(), p.clock().instant());
         });
-        p.metrics().gauge("agri_alert_journal_queue", "Alert changes waiting to be stored", journal::queued);
-        p.metrics().gauge("agri_alert_outbox_in_flight", "Notifications being delivered", outbox::inFlight);
+        Gauge.builder("agri.alert.journal.queue", journal, AlertJournal::queued)
+                .description("Alert changes waiting to be stored").register(p.metrics());
+        Gauge.builder("agri.alert.outbox.in.flight", outbox, NotificationOutbox::inFlight)
+                .description("Notifications being delivered").register(p.metrics());
+        Gauge.builder("agri.alert.outbox.backlog", outbox, NotificationOutbox::backlog)
+                .description("Undelivered notifications in the outbox table (pending, due or waiting to be retried)")
+                .register(p.metrics());
 
         engine = new AlertEngineVerticle(store, new RuleStore(p.dataSource()), journal, p.clock(), settings, metrics);
         deploy(engine, "alert engine");

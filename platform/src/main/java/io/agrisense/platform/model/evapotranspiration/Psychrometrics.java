@@ -1,4 +1,4 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.evapotranspiration;
 
 /**
  * Vapour pressure relations of FAO Irrigation and Drainage Paper 56 (Allen et al., 1998), chapter 3.
@@ -44,12 +44,5 @@ public final class Psychrometrics {
     /** Actual vapour pressure from mean relative humidity, the least preferred form. */
     public static double actualFromMeanHumidity(double tMax, double tMin, double rhMean) {
         return rhMean / 100 * meanSaturationVapourPressure(tMax, tMin); // FAO-56 eq. 19
-    }
-
-    static double requireHumidity(double rh) {
-        if (!(rh > 0 && rh <= 100)) {
-            throw new IllegalArgumentException("relative humidity " + rh + " %RH must be in (0, 100]");
-        }
-        return rh;
     }
 }

@@ -1,4 +1,4 @@
-package io.agrisense.platform.api;
+package io.agrisense.platform.http;
 
 /** A request the API answers with an HTTP error and {@code {"error": message}}. */
 public class ApiException extends RuntimeException {
