@@ -2,6 +2,7 @@ package io.agrisense.embedded;
 
 import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.migration.meta.PersistenceType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +64,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             throw new PortUnavailableException("the embedded MQTT broker", options.bindAddress(), port);
         }
         raiseInflightWindow();
+        pureJavaPersistence();
         try {
             Path folder = options.folder() != null ? options.folder() : Files.createTempDirectory("agri-mqtt-");
             Path conf = Files.createDirectories(folder.resolve("conf"));
@@ -96,6 +98,16 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private static void raiseInflightWindow() {
         InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = Math.max(InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES, 10_000);
         InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = Math.max(InternalConfigurations.PUBLISH_POLL_BATCH_SIZE, 10_000);
+    }
+
+    /**
+     * HiveMQ CE keeps message payloads and retained messages in RocksDB (native code, 4.6 MB per OS and architecture)
+     * by default; its Xodus store is pure Java and holds the same data, so the platform jar carries no RocksDB natives
+     * and runs on any JVM platform. A broker folder written with RocksDB by an earlier version is not read back.
+     */
+    private static void pureJavaPersistence() {
+        InternalConfigurations.PAYLOAD_PERSISTENCE_TYPE.set(PersistenceType.FILE);
+        InternalConfigurations.RETAINED_MESSAGE_PERSISTENCE_TYPE.set(PersistenceType.FILE);
     }
 
     private static String configXml(Options options, int port) {

@@ -13,7 +13,7 @@ CREATE TABLE stations (
     rejected_count bigint NOT NULL DEFAULT 0
 );
 
--- Every reading that was not stored, with the reason an operator reads (DESIGN.md: nothing is lost silently).
+-- Every reading that was not stored, with the reason an operator reads (docs/architecture.md: nothing is lost silently).
 CREATE TABLE rejected_readings (
     id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     received_at     timestamptz NOT NULL,

@@ -120,9 +120,35 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * V1's header comment once cited a design file outside the repository; databases migrated before the comment
+     * changed hold the old checksum and Flyway would refuse them. Exactly that old value is updated, nothing else.
+     */
+    static final int V1_CHECKSUM_BEFORE_COMMENT_FIX = -1117718169;
+    static final int V1_CHECKSUM = 2110738968;
+
+    static void acceptV1CommentFix(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return;
+                }
+            }
+            int fixed = s.executeUpdate("UPDATE flyway_schema_history SET checksum = " + V1_CHECKSUM
+                    + " WHERE version = '1' AND checksum = " + V1_CHECKSUM_BEFORE_COMMENT_FIX);
+            if (fixed > 0) {
+                LOG.info("Accepted the comment-only change of migration V1 (checksum updated)");
+            }
+        } catch (SQLException e) {
+            throw new StartupException("cannot inspect the migration history: " + e.getMessage(), e);
+        }
+    }
+
     private static void migrate(DataSource ds, StorageMode mode, List<String> extraLocations) {
         List<String> locations = new ArrayList<>(List.of(COMMON_MIGRATIONS, mode.migrationLocation()));
         locations.addAll(extraLocations);
+        acceptV1CommentFix(ds);
         try {
             Flyway.configure()
                     .dataSource(ds)

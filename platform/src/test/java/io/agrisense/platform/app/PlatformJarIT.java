@@ -36,10 +36,9 @@ class PlatformJarIT {
 
     private static final ShippedJar JAR = ShippedJar.inTarget("agri-platform.jar");
     private static final long MAX_BYTES = 80_000_000L;
-    /** Embedded PostgreSQL (zonky), RocksDB (HiveMQ CE's persistence) and JNA (HiveMQ's OSHI), per architecture. */
+    /** Embedded PostgreSQL (zonky) and JNA (HiveMQ's OSHI), per architecture; HiveMQ persists through pure-Java Xodus. */
     private static final List<String> LINUX_NATIVES = List.of(
             "postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
-            "librocksdbjni-linux64.so", "librocksdbjni-linux-aarch64.so",
             "com/sun/jna/linux-x86-64/libjnidispatch.so", "com/sun/jna/linux-aarch64/libjnidispatch.so");
     private static final Pattern MAC_OR_WINDOWS = Pattern.compile("(?i).*(darwin|osx|macos|mac-|win32|win64|windows).*");
 
@@ -96,6 +95,8 @@ class PlatformJarIT {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
                     assertThat(http.get("/api/v1/stations/" + station + "/latest").json().getJsonArray("readings")
                             .getJsonObject(0).getDouble("value")).isEqualTo(21.5));
+            // Prometheus text from the jar's own exposition writers (the protobuf one is left out).
+            assertThat(http.get("/metrics").body()).contains("agri_readings_received_total", "jvm_memory_used_bytes");
         } catch (Throwable failure) {
             throw new AssertionError("serve from the jar failed; its output:\n" + tail(log), failure);
         } finally {
