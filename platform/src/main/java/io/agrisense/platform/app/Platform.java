@@ -2,6 +2,7 @@ package io.agrisense.platform.app;
 
 import io.agrisense.platform.api.ApiVerticle;
 import io.agrisense.platform.api.HealthCheck;
+import io.agrisense.platform.auth.store.SecuritySchema;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
 import io.agrisense.platform.http.RouteContributor;
@@ -76,7 +77,7 @@ public final class Platform implements AutoCloseable {
     private void run(PlatformConfig requested, Extensions extensions) {
         config = embedded.start(requested);
         PlatformConfig.Database db = config.database();
-        List<String> migrations = new ArrayList<>(List.of(AlertModule.MIGRATIONS));
+        List<String> migrations = new ArrayList<>(List.of(AlertModule.MIGRATIONS, SecuritySchema.MIGRATIONS));
         migrations.addAll(extensions.migrationLocations());
         database = Database.open(db.url(), db.user(), db.password(), db.poolSize(), db.connectionTimeout(), migrations,
                 metrics.registry());
