@@ -43,7 +43,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         PlatformConfig loaded = ConfigLoader.load(config, System.getenv());
         PlatformConfig settings = loaded.withDatabase(loaded.database().withUrl(null, null, null))
-                .withMqtt(loaded.mqtt().withUrl(null));
+                .withMqtt(loaded.mqtt().withUrl(null))
+                // Open, for the README's try-it commands: anyone who reaches this machine may read and write.
+                .withSecurity(loaded.security().withMode(PlatformConfig.Security.Mode.OPEN));
         Platform platform = Platform.start(settings, Platform.Extensions.none());
         DemoStations.PondNight night = pondNight
                 ? new DemoStations.PondNight(true, pondSpeed, java.time.Duration.ofMinutes(1), 3.0)

@@ -3,6 +3,7 @@ package io.agrisense.platform.app;
 import io.agrisense.platform.api.ApiVerticle;
 import io.agrisense.platform.api.HealthCheck;
 import io.agrisense.platform.auth.store.SecuritySchema;
+import io.agrisense.platform.auth.store.StationRegistry;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
 import io.agrisense.platform.http.RouteContributor;
@@ -52,6 +53,7 @@ public final class Platform implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private PlatformConfig config;
     private Database database;
+    private StationRegistry stations;
     private IngestBatcher batcher;
     private Vertx vertx;
     private ApiVerticle api;
@@ -81,6 +83,7 @@ public final class Platform implements AutoCloseable {
         migrations.addAll(extensions.migrationLocations());
         database = Database.open(db.url(), db.user(), db.password(), db.poolSize(), db.connectionTimeout(), migrations,
                 metrics.registry());
+        stations = new StationRegistry(database.dataSource(), SecretKeys.cipher(config.security(), config.dataDir()), clock);
         vertx = Vertx.vertx();
         IngestEvents.registerCodecs(vertx);
         IngestPipeline pipeline = new IngestPipeline(config.ingest().futureTolerance(), config.ingest().maxPayloadBytes());
@@ -176,6 +179,11 @@ public final class Platform implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Who may send (closed mode checks it on every channel). */
+    public StationRegistry stationRegistry() {
+        return stations;
     }
 
     /** The meters behind {@code /metrics}. */

@@ -32,6 +32,9 @@ public final class ConfigLoader {
     public static final String AGRI_COAP_PORT = "AGRI_COAP_PORT";
     public static final String AGRI_COAPS_PORT = "AGRI_COAPS_PORT";
     public static final String AGRI_DATA_DIR = "AGRI_DATA_DIR";
+    public static final String AGRI_SECRET_KEY = "AGRI_SECRET_KEY";
+    public static final String AGRI_ADMIN_USER = "AGRI_ADMIN_USER";
+    public static final String AGRI_ADMIN_PASSWORD = "AGRI_ADMIN_PASSWORD";
 
     private ConfigLoader() {
     }
@@ -60,7 +63,7 @@ public final class ConfigLoader {
     }
 
     private static PlatformConfig read(ConfigNode top, Map<String, String> env) throws ConfigException {
-        top.onlyKeys("database", "mqtt", "http", "coap", "ingest", "dataDir", "alerts");
+        top.onlyKeys("database", "mqtt", "http", "coap", "ingest", "dataDir", "alerts", "security");
         ConfigNode db = top.section("database");
         db.onlyKeys("url", "user", "password", "poolSize", "connectionTimeout");
         ConfigNode mqtt = top.section("mqtt");
@@ -71,7 +74,7 @@ public final class ConfigLoader {
         coap.onlyKeys("enabled", "host", "port", "maxBodyBytes", "dtls");
         ConfigNode ingest = top.section("ingest");
         ingest.onlyKeys("batchMessages", "batchReadings", "batchWait", "futureTolerance", "maxPayloadBytes",
-                "queueCapacity", "shutdownTimeout");
+                "queueCapacity", "shutdownTimeout", "stallTimeout");
 
         PlatformConfig.Database database = new PlatformConfig.Database(
                 env(env, AGRI_DB_URL, text(db, "url", null)),
@@ -111,7 +114,8 @@ public final class ConfigLoader {
                 duration(ingest, "shutdownTimeout", Duration.ofSeconds(10)),
                 duration(ingest, "stallTimeout", Duration.ofSeconds(60)));
         Path dataDir = Path.of(env(env, AGRI_DATA_DIR, text(top, "dataDir", "./agri-data")));
-        return new PlatformConfig(database, broker, api, coapConfig, ingestConfig, dataDir, alerts(top.section("alerts")));
+        return new PlatformConfig(database, broker, api, coapConfig, ingestConfig, dataDir, alerts(top.section("alerts")),
+                security(top.section("security"), env));
     }
 
     /**
@@ -142,6 +146,19 @@ public final class ConfigLoader {
         }
         return new PlatformConfig.Dtls(port(env, AGRI_COAPS_PORT, dtls.integer("port", CoapPaths.DEFAULT_DTLS_PORT, 0, 65535)),
                 keys, dtls.bool("required", false));
+    }
+
+    private static PlatformConfig.Security security(ConfigNode security, Map<String, String> env) throws ConfigException {
+        security.onlyKeys("mode", "secretKeyFile");
+        String mode = text(security, "mode", "closed");
+        PlatformConfig.Security.Mode parsed = switch (mode) {
+            case "closed" -> PlatformConfig.Security.Mode.CLOSED;
+            case "open" -> PlatformConfig.Security.Mode.OPEN;
+            default -> throw security.problemAt("mode", "must be closed or open, got '" + mode + "'");
+        };
+        String keyFile = text(security, "secretKeyFile", null);
+        return new PlatformConfig.Security(parsed, env.get(AGRI_SECRET_KEY), keyFile == null ? null : Path.of(keyFile),
+                env.get(AGRI_ADMIN_USER), env.get(AGRI_ADMIN_PASSWORD));
     }
 
     private static PlatformConfig.Alerts alerts(ConfigNode alerts) throws ConfigException {

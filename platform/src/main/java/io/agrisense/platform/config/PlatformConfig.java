@@ -11,15 +11,54 @@ import java.util.Set;
  * A null database or broker URL means "start the embedded one under {@link #dataDir()}".
  */
 public record PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap, Ingest ingest, Path dataDir,
-                             Alerts alerts) {
+                             Alerts alerts, Security security) {
 
     public PlatformConfig {
         alerts = alerts == null ? Alerts.defaults() : alerts;
+        security = security == null ? Security.closed() : security;
+    }
+
+    /** Without a {@code security} section: closed. */
+    public PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap, Ingest ingest, Path dataDir, Alerts alerts) {
+        this(database, mqtt, http, coap, ingest, dataDir, alerts, Security.closed());
     }
 
     /** Without an {@code alerts} section: the alert engine with its defaults. */
     public PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap, Ingest ingest, Path dataDir) {
-        this(database, mqtt, http, coap, ingest, dataDir, Alerts.defaults());
+        this(database, mqtt, http, coap, ingest, dataDir, Alerts.defaults(), Security.closed());
+    }
+
+    /**
+     * Who may do what. {@code mode} closed (serve): every request, connection and post proves who it is; open (the demo):
+     * anonymous requests act as an admin. {@code secretKey} (base64 of 32 bytes, from {@code AGRI_SECRET_KEY}) or
+     * {@code secretKeyFile}: seals the stations' DTLS keys at rest. {@code adminUser}/{@code adminPassword}
+     * ({@code AGRI_ADMIN_USER}/{@code AGRI_ADMIN_PASSWORD}): the first admin of a new database.
+     */
+    public record Security(Mode mode, String secretKey, Path secretKeyFile, String adminUser, String adminPassword) {
+
+        public enum Mode { CLOSED, OPEN }
+
+        public Security {
+            mode = mode == null ? Mode.CLOSED : mode;
+        }
+
+        public static Security closed() {
+            return new Security(Mode.CLOSED, null, null, null, null);
+        }
+
+        public boolean open() {
+            return mode == Mode.OPEN;
+        }
+
+        public Security withMode(Mode newMode) {
+            return new Security(newMode, secretKey, secretKeyFile, adminUser, adminPassword);
+        }
+
+        @Override
+        public String toString() {
+            return "Security[mode=" + mode + ", secretKey=" + (secretKey == null ? "unset" : "****") + ", secretKeyFile="
+                    + secretKeyFile + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "unset" : "****") + "]";
+        }
     }
 
     /** PostgreSQL. {@code url} null: embedded PostgreSQL with its data under {@code <dataDir>/postgres}. */
@@ -152,14 +191,18 @@ public record PlatformConfig(Database database, Mqtt mqtt, Http http, Coap coap,
     }
 
     public PlatformConfig withDatabase(Database newDatabase) {
-        return new PlatformConfig(newDatabase, mqtt, http, coap, ingest, dataDir, alerts);
+        return new PlatformConfig(newDatabase, mqtt, http, coap, ingest, dataDir, alerts, security);
     }
 
     public PlatformConfig withMqtt(Mqtt newMqtt) {
-        return new PlatformConfig(database, newMqtt, http, coap, ingest, dataDir, alerts);
+        return new PlatformConfig(database, newMqtt, http, coap, ingest, dataDir, alerts, security);
     }
 
     public PlatformConfig withAlerts(Alerts newAlerts) {
-        return new PlatformConfig(database, mqtt, http, coap, ingest, dataDir, newAlerts);
+        return new PlatformConfig(database, mqtt, http, coap, ingest, dataDir, newAlerts, security);
+    }
+
+    public PlatformConfig withSecurity(Security newSecurity) {
+        return new PlatformConfig(database, mqtt, http, coap, ingest, dataDir, alerts, newSecurity);
     }
 }
