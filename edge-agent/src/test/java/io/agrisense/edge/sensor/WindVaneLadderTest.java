@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.agrisense.edge.sensor.WindVaneLadder.Position;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class WindVaneLadderTest {
 

@@ -43,6 +43,16 @@ public final class RiverPlumeTracer {
                         + " (0..1), lags " + minLag + ".." + maxLag + ", correlation " + minCorrelation + " (0..1]");
             }
         }
+
+        /** The river's speed is known: lags are searched within ±tolerance of distance / speed. */
+        public static Settings knownSpeed(OnsetDetector onset, double flowSpeedMps, double tolerance, double minCorrelation) {
+            return new Settings(onset, flowSpeedMps, tolerance, Duration.ZERO, Duration.ZERO, minCorrelation);
+        }
+
+        /** The speed is to be estimated: lags are searched from minLag to maxLag. */
+        public static Settings estimatedSpeed(OnsetDetector onset, Duration minLag, Duration maxLag, double minCorrelation) {
+            return new Settings(onset, null, 0.5, minLag, maxLag, minCorrelation);
+        }
     }
 
     /** A plume confirmed on a reach: it rose at the upper station, then at the lower one after the travel time. */

@@ -2,6 +2,7 @@ package io.agrisense.platform.model.air;
 
 import static io.agrisense.platform.model.air.ConcentrationAveragesTest.hours;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.agrisense.platform.model.air.ChinaAirQualityIndex.Basis;
@@ -48,9 +49,9 @@ class ChinaAqiReportsTest {
         // SO2 250: 50 + 50/350 * 100 = 64.3 -> 65; NO2 780: 150 + 50/500 * 80 = 158; CO 12 mg/m3: 100 + 50/25 * 2 = 104;
         // O3 250: 100 + 50/100 * 50 = 125; PM10 200: 125; PM2.5 80 (the last hour): 107
         assertThat(index.subIndices()).extracting(SubIndex::basis, SubIndex::iaqi).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(Basis.SO2_1H, 65), org.assertj.core.groups.Tuple.tuple(Basis.NO2_1H, 158),
-                org.assertj.core.groups.Tuple.tuple(Basis.CO_1H, 104), org.assertj.core.groups.Tuple.tuple(Basis.O3_1H, 125),
-                org.assertj.core.groups.Tuple.tuple(Basis.PM10_1H, 125), org.assertj.core.groups.Tuple.tuple(Basis.PM2_5_1H, 107));
+                tuple(Basis.SO2_1H, 65), tuple(Basis.NO2_1H, 158),
+                tuple(Basis.CO_1H, 104), tuple(Basis.O3_1H, 125),
+                tuple(Basis.PM10_1H, 125), tuple(Basis.PM2_5_1H, 107));
         assertThat(index.aqi()).isEqualTo(158);
         assertThat(index.primaryPollutants()).containsExactly(Basis.NO2_1H);
         assertThat(index.category()).isEqualTo(Category.MODERATELY_POLLUTED);

@@ -1,6 +1,7 @@
 package io.agrisense.platform.model.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.agrisense.platform.model.tracing.EpisodeWarning.Assessment;
 import io.agrisense.platform.model.tracing.EpisodeWarning.Settings;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +49,7 @@ class EpisodeWarningTest {
             assertThat(truth).isAfter(now);
             long errorSeconds = Math.abs(Duration.between(truth, w.expectedArrival()).toSeconds());
             assertThat(errorSeconds).isLessThanOrEqualTo(Duration.between(FRONT_AT_W, truth).toSeconds() / 10);
-            assertThat(w.alongWindKm()).isCloseTo(23.93, org.assertj.core.api.Assertions.within(0.05));
+            assertThat(w.alongWindKm()).isCloseTo(23.93, within(0.05));
         });
         // N lies north of M, not downwind of anything that rose
         assertThat(a.warnings()).extracting(Warning::station).doesNotContain("N");
@@ -95,7 +97,7 @@ class EpisodeWarningTest {
         return out;
     }
 
-    static RegularSeries series(long seed, java.util.function.IntToDoubleFunction episode) {
+    static RegularSeries series(long seed, IntToDoubleFunction episode) {
         Random noise = new Random(seed);
         double[] v = new double[144];
         for (int i = 0; i < v.length; i++) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +97,7 @@ class NeighbourAnomalyDetectorTest {
     }
 
     /** The five close stations, station k adding {@code extra.apply(k)} at each index. */
-    static List<StationSeries> network(java.util.function.IntFunction<IntToDoubleFunction> extra) {
+    static List<StationSeries> network(IntFunction<IntToDoubleFunction> extra) {
         List<StationSeries> out = new ArrayList<>();
         for (int k = 0; k < POSITIONS.length; k++) {
             out.add(new StationSeries("s" + k, POSITIONS[k], series(k, extra.apply(k))));

@@ -1,6 +1,7 @@
 package io.agrisense.platform.model.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.agrisense.platform.model.tracing.RiverPlumeTracer.Discharge;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,14 +28,14 @@ class RiverPlumeTracerTest {
     static final Instant DISCHARGE = START.plus(Duration.ofHours(12));
     static final double SPEED = 0.5;
     static final OnsetDetector ONSET = new OnsetDetector(36, 4, 3, 0.02);
-    static final Settings KNOWN_SPEED = new Settings(ONSET, SPEED, 0.3, Duration.ZERO, Duration.ZERO, 0.6);
+    static final Settings KNOWN_SPEED = Settings.knownSpeed(ONSET, SPEED, 0.3, 0.6);
 
     @Test
     void aDischargeAtTheFirstStationIsFollowedDownAtTheRightTravelTimes() {
         Trace trace = RiverPlumeTracer.trace(river(0), KNOWN_SPEED);
 
         assertThat(trace.passages()).extracting(Passage::upstream, Passage::downstream)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", "B"), org.assertj.core.groups.Tuple.tuple("B", "C"));
+                .containsExactly(tuple("A", "B"), tuple("B", "C"));
         Passage ab = trace.passages().get(0);
         Passage bc = trace.passages().get(1);
         // true travel times: 18 km / 0.5 m/s = 36,000 s (10 h); 27 km: 54,000 s (15 h); within 10 %
@@ -70,7 +72,7 @@ class RiverPlumeTracerTest {
 
     @Test
     void withoutAKnownSpeedTheSpeedIsEstimatedFromTheLags() {
-        Settings estimate = new Settings(ONSET, null, 0.3, Duration.ofHours(1), Duration.ofHours(30), 0.6);
+        Settings estimate = Settings.estimatedSpeed(ONSET, Duration.ofHours(1), Duration.ofHours(30), 0.6);
         Trace trace = RiverPlumeTracer.trace(river(0), estimate);
 
         assertThat(trace.passages()).hasSize(2);
@@ -110,7 +112,7 @@ class RiverPlumeTracerTest {
         RiverStation[] out = new RiverStation[3];
         for (int k = 0; k < 3; k++) {
             double km = stations[k][0] - dischargeKm;
-            java.util.function.Function<Instant, Double> plume = km < 0 ? t -> 0.0 : t -> {
+            Function<Instant, Double> plume = km < 0 ? t -> 0.0 : t -> {
                 double sigmaMinutes = 40 * Math.sqrt(1 + km / 10);
                 Instant centre = DISCHARGE.plusSeconds(Math.round(km * 1000 / SPEED));
                 return pulse(t, centre, sigmaMinutes) * 40 / sigmaMinutes;
@@ -126,7 +128,7 @@ class RiverPlumeTracerTest {
         return 2.0 * Math.exp(-minutes * minutes / (2 * sigmaMinutes * sigmaMinutes));
     }
 
-    static RegularSeries series(java.util.function.Function<Instant, Double> plume, long seed) {
+    static RegularSeries series(Function<Instant, Double> plume, long seed) {
         Random noise = new Random(seed);
         double[] v = new double[3 * 144];
         for (int i = 0; i < v.length; i++) {

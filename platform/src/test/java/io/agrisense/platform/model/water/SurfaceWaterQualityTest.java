@@ -10,6 +10,7 @@ import static io.agrisense.platform.model.water.SurfaceWaterQuality.WaterBody.LA
 import static io.agrisense.platform.model.water.SurfaceWaterQuality.WaterBody.RIVER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.agrisense.platform.model.water.SurfaceWaterQuality.Assessment;
 import io.agrisense.platform.model.water.SurfaceWaterQuality.Parameter;
@@ -108,10 +109,10 @@ class SurfaceWaterQualityTest {
         assertThat(a.waterClass()).isEqualTo(WaterClass.IV);
         assertThat(a.limiting()).containsExactly(AMMONIA_NITROGEN);
         assertThat(a.considered()).extracting(ParameterClass::parameter, ParameterClass::waterClass).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(PH, WaterClass.I),
-                org.assertj.core.groups.Tuple.tuple(DISSOLVED_OXYGEN, WaterClass.II),
-                org.assertj.core.groups.Tuple.tuple(PERMANGANATE_INDEX, WaterClass.III),
-                org.assertj.core.groups.Tuple.tuple(AMMONIA_NITROGEN, WaterClass.IV));
+                tuple(PH, WaterClass.I),
+                tuple(DISSOLVED_OXYGEN, WaterClass.II),
+                tuple(PERMANGANATE_INDEX, WaterClass.III),
+                tuple(AMMONIA_NITROGEN, WaterClass.IV));
         assertThat(a.notConsidered()).isEmpty();
 
         Assessment tie = SurfaceWaterQuality.assess(Map.of(DISSOLVED_OXYGEN, 1.0, PH, 9.5), RIVER, null);
