@@ -110,7 +110,7 @@ public final class ChinaAirQualityIndex {
     }
 
     /**
-     * @param primaryPollutants the bases with the largest IAQI when AQI > 50, else empty (HJ 633-2012 §5.3)
+     * @param primaryPollutants the bases with the largest IAQI when AQI > 50, else empty (HJ 633-2012 §4)
      * @param beyondScale       some concentration exceeded the top of Table 1; the AQI is capped at 500
      */
     public record Result(int aqi, Category category, List<SubIndex> subIndices, List<Basis> primaryPollutants,

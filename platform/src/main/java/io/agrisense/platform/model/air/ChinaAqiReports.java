@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The real-time (hourly) and daily reports of HJ 633-2012 §4: which averages each publishes, which of them are
+ * The real-time (hourly) and daily reports of HJ 633-2012 §5: which averages each publishes, which of them are
  * indexed, and the substitutions of Table 1 notes 2 and 3. Only pollutants the station measures (present in the
  * input) appear; an average without enough data is withheld with the reason and its IAQI is not computed.
  */
@@ -59,7 +59,7 @@ public final class ChinaAqiReports {
     }
 
     /**
-     * The real-time report for the hour ending at {@code hourEnd} (§4.2): 1-h means of all six pollutants, the O3
+     * The real-time report for the hour ending at {@code hourEnd}: 1-h means of all six pollutants, the O3
      * 8-h and PM 24-h moving means; indexed are SO2, NO2, CO and O3 1-h and the particulates per {@code pm}. The SO2
      * 24-h moving mean is computed only to stand in for a 1-h value above 800 ug/m3 (note 2).
      */
@@ -85,7 +85,7 @@ public final class ChinaAqiReports {
     }
 
     /**
-     * The daily report of a civil day (§4.1): 24-h means of SO2, NO2, CO, PM10 and PM2.5, the largest 1-h O3 and the
+     * The daily report of a civil day: 24-h means of SO2, NO2, CO, PM10 and PM2.5, the largest 1-h O3 and the
      * largest 8-h moving O3, all indexed; an 8-h O3 above 800 ug/m3 reports the 1-h O3 IAQI (note 3).
      */
     public static Report daily(Map<AirPollutant, HourlyMeans> hourly, LocalDate day, ZoneId zone) {

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The averages HJ 633-2012 indexes, each published only when its data are complete enough. GB 3095-2012 §8 (Table 4,
- * minimum data validity): a 1-h mean needs at least 45 minutes of sampling in the hour; a 24-h mean at least 20
- * hourly means; an 8-h mean of O3 at least 6 hourly means of its 8 hours. HJ 663-2013: the daily maximum 8-h O3
- * needs at least 14 valid 8-h means among those ending at 8:00..24:00 of the day, unless the maximum found already
- * exceeds the limit (160 ug/m3, GB 3095-2012 grade II). Days are civil days in the station's time zone.
+ * The averages HJ 633-2012 indexes, each published only when its data are complete enough. GB 3095-2012 Table 4
+ * (minimum validity of concentration data): a 1-h mean needs at least 45 minutes of sampling in the hour; a 24-h
+ * mean at least 20 hourly means; an 8-h mean of O3 at least 6 hourly means of its 8 hours. HJ 663-2013: the daily
+ * maximum 8-h O3 needs at least 14 valid 8-h means among those ending at 8:00..24:00 of the day, unless the maximum
+ * found already exceeds the limit (160 ug/m3, GB 3095-2012 grade II). Days are civil days in the station's time zone.
  */
 public final class ConcentrationAverages {
 
