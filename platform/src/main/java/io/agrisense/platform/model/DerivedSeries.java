@@ -17,6 +17,8 @@ import static io.agrisense.protocol.MetricCatalogue.VPD;
 import static io.agrisense.protocol.MetricCatalogue.WATER_TEMPERATURE;
 import static io.agrisense.protocol.MetricCatalogue.WIND_SPEED;
 
+import io.agrisense.platform.model.air.ChinaAirQualityIndex;
+import io.agrisense.platform.model.air.UsAirQualityIndex;
 import io.agrisense.platform.model.evapotranspiration.DailyWeather;
 import io.agrisense.platform.model.evapotranspiration.Humidity;
 import io.agrisense.platform.model.evapotranspiration.ReferenceEvapotranspiration;
@@ -61,9 +63,9 @@ public final class DerivedSeries {
             new Derivation(DO_SATURATION, List.of(DISSOLVED_OXYGEN, WATER_TEMPERATURE), List.of(AIR_PRESSURE),
                     DerivedSeries::oxygenSaturation),
             new Derivation(AQI_CN, List.of(), List.of(PM2_5, PM10),
-                    in -> (double) ChinaAirQualityIndex.of(in.get(PM2_5), in.get(PM10)).aqi()),
+                    in -> (double) ChinaAirQualityIndex.ofParticulates(in.get(PM2_5), in.get(PM10)).aqi()),
             new Derivation(AQI_US, List.of(), List.of(PM2_5, PM10),
-                    in -> (double) UsAirQualityIndex.of(in.get(PM2_5), in.get(PM10)).aqi()));
+                    in -> (double) UsAirQualityIndex.ofParticulates(in.get(PM2_5), in.get(PM10)).aqi()));
 
     private final Duration maxInputSkew;
 

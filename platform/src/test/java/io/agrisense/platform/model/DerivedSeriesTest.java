@@ -3,6 +3,7 @@ package io.agrisense.platform.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.agrisense.platform.model.air.UsAirQualityIndex;
 import io.agrisense.platform.model.evapotranspiration.DailyWeather;
 import io.agrisense.platform.model.evapotranspiration.Humidity;
 import io.agrisense.platform.model.evapotranspiration.Radiation;
@@ -86,7 +87,7 @@ class DerivedSeriesTest {
         List<DerivedReading> out = derived.derive(StationId.of("aq-1"), StationProfiles.AIR_QUALITY,
                 latest("pm2_5", 0, 80.0, "pm10", 30, 120.0));
         assertThat(find(out, "aqi_cn").value()).isEqualTo(107.0);
-        assertThat(find(out, "aqi_us").value()).isEqualTo(UsAirQualityIndex.of(80.0, 120.0).aqi());
+        assertThat(find(out, "aqi_us").value()).isEqualTo(UsAirQualityIndex.ofParticulates(80.0, 120.0).aqi());
         assertThat(find(out, "aqi_cn").time()).isEqualTo(T0.plusSeconds(30));
 
         List<DerivedReading> pm10Only = derived.derive(StationId.of("aq-1"), StationProfiles.AIR_QUALITY,

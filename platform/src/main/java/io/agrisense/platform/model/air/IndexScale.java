@@ -1,4 +1,4 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.air;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +34,10 @@ final class IndexScale {
             segments.add(new Segment(r[0], r[1], (int) r[2], (int) r[3]));
         }
         return new IndexScale(segments);
+    }
+
+    double bottom() {
+        return segments.get(0).concentrationLow();
     }
 
     double top() {
