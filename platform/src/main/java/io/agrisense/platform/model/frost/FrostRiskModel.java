@@ -1,5 +1,7 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.frost;
 
+import io.agrisense.platform.model.TimedValue;
+import io.agrisense.platform.model.TrendLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

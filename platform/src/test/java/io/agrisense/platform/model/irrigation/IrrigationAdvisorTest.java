@@ -1,4 +1,4 @@
-package io.agrisense.platform.model.evapotranspiration;
+package io.agrisense.platform.model.irrigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.frost;
 
 /**
  * Projected minimum air temperatures (degrees Celsius, at sensor height) at which frost risk becomes a

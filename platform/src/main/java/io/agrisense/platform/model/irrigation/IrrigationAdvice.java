@@ -1,4 +1,4 @@
-package io.agrisense.platform.model.evapotranspiration;
+package io.agrisense.platform.model.irrigation;
 
 /**
  * What to apply today.

@@ -1,4 +1,4 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.oxygen;
 
 /**
  * Dissolved-oxygen levels (mg/L) below which a pond is in warning or critical condition.

@@ -1,4 +1,4 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.oxygen;
 
 import java.time.Instant;
 import java.util.Optional;

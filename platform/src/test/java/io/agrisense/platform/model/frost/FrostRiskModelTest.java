@@ -1,9 +1,10 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.frost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.agrisense.platform.model.TimedValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

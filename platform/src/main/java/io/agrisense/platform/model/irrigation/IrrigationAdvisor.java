@@ -1,4 +1,4 @@
-package io.agrisense.platform.model.evapotranspiration;
+package io.agrisense.platform.model.irrigation;
 
 import java.util.Locale;
 import java.util.Objects;

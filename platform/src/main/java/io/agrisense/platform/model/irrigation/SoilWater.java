@@ -1,4 +1,4 @@
-package io.agrisense.platform.model.evapotranspiration;
+package io.agrisense.platform.model.irrigation;
 
 /**
  * The root zone of a field, for the FAO-56 chapter 8 water balance.
