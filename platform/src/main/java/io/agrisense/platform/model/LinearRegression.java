@@ -19,12 +19,14 @@ public record LinearRegression(double intercept, double slope, int n, double mea
         if (n < 2) {
             throw new IllegalArgumentException("regression needs at least 2 points, got " + n);
         }
-        double meanX = 0;
-        double meanY = 0;
+        double sumX = 0;
+        double sumY = 0;
         for (int i = 0; i < n; i++) {
-            meanX += x[i] / n;
-            meanY += y[i] / n;
+            sumX += x[i];
+            sumY += y[i];
         }
+        double meanX = sumX / n;
+        double meanY = sumY / n;
         double sxx = 0;
         double sxy = 0;
         double syy = 0;

@@ -1,5 +1,7 @@
 package io.agrisense.platform.model.warning;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,9 +17,23 @@ public final class WarningText {
     private WarningText() {
     }
 
-    /** "04:30" at the station's zone. */
+    /** "04:31" at the station's zone, to the nearest minute. */
     public static String clock(Instant time, ZoneId zone) {
-        return CLOCK.format(time.atZone(zone));
+        return CLOCK.format(time.plusSeconds(30).atZone(zone));
+    }
+
+    /** An expected time to the nearest five minutes, "04:30": a projection is no more precise than that. */
+    public static String about(Instant time, ZoneId zone) {
+        long fiveMinutes = 300;
+        long rounded = Math.floorDiv(time.getEpochSecond() + fiveMinutes / 2, fiveMinutes) * fiveMinutes;
+        return CLOCK.format(Instant.ofEpochSecond(rounded).atZone(zone));
+    }
+
+    /** A time to act by, rounded down to five minutes so that acting at the stated time is never late. */
+    public static String by(Instant time, ZoneId zone) {
+        long fiveMinutes = 300;
+        return CLOCK.format(Instant.ofEpochSecond(Math.floorDiv(time.getEpochSecond(), fiveMinutes) * fiveMinutes)
+                .atZone(zone));
     }
 
     /** "12 Jun". */
@@ -27,6 +43,7 @@ public final class WarningText {
 
     /** A number with {@code decimals} places, "-1.5". */
     public static String number(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value + 0.0); // + 0.0 turns -0.0 into 0.0
+        double rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        return String.format(Locale.ROOT, "%." + decimals + "f", rounded == 0 ? 0.0 : rounded); // never "-0.0"
     }
 }
