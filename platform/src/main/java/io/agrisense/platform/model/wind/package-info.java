@@ -1,0 +1,6 @@
+/**
+ * Wind hazards: the wind force scale of GB/T 28591-2012 and the CMA gale signal (mean force 6/8/10/12 or gusts
+ * 7/9/11/13 for blue/yellow/orange/red; CMA Order No. 16, 2007) on the station's 10-minute mean and gust, carried
+ * to 10 m by the logarithmic wind profile of FAO-56 eq. 47.
+ */
+package io.agrisense.platform.model.wind;
