@@ -1,6 +1,7 @@
 /**
  * FAO Irrigation and Drainage Paper 56 (Allen et al., 1998): Penman-Monteith reference evapotranspiration
- * from daily or monthly data with every intermediate term, solar geometry (also sunrise, for the frost and
- * oxygen projections), and a root-zone water balance that turns ET0, rain and soil moisture into irrigation advice.
+ * from daily or monthly data with every intermediate term, and solar geometry (also sunrise, sunset and the night
+ * between them, for the frost and oxygen projections). The root-zone water balance that turns ET0 into irrigation
+ * advice lives in {@code model.irrigation}.
  */
 package io.agrisense.platform.model.evapotranspiration;

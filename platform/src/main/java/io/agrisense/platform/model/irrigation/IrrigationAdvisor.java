@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Daily irrigation recommendation from the FAO-56 root-zone water balance (chapter 8): today's depletion
- * comes from the soil moisture reading, the day's crop evapotranspiration and effective rain move it, and
- * when it would pass the readily available water the advice is to refill to field capacity.
+ * Daily irrigation recommendation from the FAO-56 root-zone water balance ({@link RootZoneBalance}): the day's
+ * depletion starts from the soil moisture reading, or from yesterday's balance where there is no probe; the
+ * day's crop evapotranspiration and effective rain move it; when it would pass the readily available water by
+ * the end of the day the advice is to refill the root zone to field capacity.
  */
 public final class IrrigationAdvisor {
 
@@ -23,27 +24,30 @@ public final class IrrigationAdvisor {
     }
 
     /**
-     * @param et0            reference evapotranspiration for the day, mm
-     * @param cropCoefficient Kc for the crop's current stage (FAO-56 Table 12)
-     * @param effectiveRain  rain that enters the root zone today (rainfall minus runoff), mm
-     * @param soilMoisture   volumetric water content now, percent
+     * @param et0             reference evapotranspiration for the day, mm
+     * @param cropCoefficient Kc for the crop's current stage ({@link CropCoefficients#kc(int)})
+     * @param rainfall        the day's rain, mm
+     * @param soilMoisture    volumetric water content now, percent
      */
-    public IrrigationAdvice advise(double et0, double cropCoefficient, double effectiveRain, double soilMoisture) {
-        if (et0 < 0 || cropCoefficient < 0 || effectiveRain < 0) {
-            throw new IllegalArgumentException("ET0, Kc and rain must not be negative");
-        }
-        double etc = cropCoefficient * et0; // FAO-56 eq. 56, ETc = Kc ET0
-        double now = soil.depletion(soilMoisture);
-        double after = Math.max(0, now - effectiveRain + etc); // FAO-56 eq. 85 without irrigation, capillary rise or percolation
-        double raw = soil.readilyAvailableWater();
+    public IrrigationAdvice advise(double et0, double cropCoefficient, double rainfall, double soilMoisture) {
+        return decide(RootZoneBalance.step(soil, soil.depletion(soilMoisture), et0, cropCoefficient, rainfall, 0));
+    }
+
+    /** As {@link #advise} for a station without a probe: the day starts from yesterday's end depletion, mm. */
+    public IrrigationAdvice adviseFromDepletion(double et0, double cropCoefficient, double rainfall, double depletion) {
+        return decide(RootZoneBalance.step(soil, depletion, et0, cropCoefficient, rainfall, 0));
+    }
+
+    private IrrigationAdvice decide(RootZoneBalance.Day day) {
+        double after = day.depletionEnd();
+        double raw = day.readilyAvailable();
         if (after < raw) {
-            return new IrrigationAdvice(0, 0, etc, now, after, raw, String.format(Locale.ROOT,
+            return new IrrigationAdvice(0, 0, day, String.format(Locale.ROOT,
                     "no irrigation: depletion %.1f mm by tonight stays below the readily available %.1f mm", after, raw));
         }
-        double net = Math.min(after, soil.totalAvailableWater());
-        double gross = net / applicationEfficiency;
-        return new IrrigationAdvice(net, gross, etc, now, after, raw, String.format(Locale.ROOT,
+        double gross = after / applicationEfficiency;
+        return new IrrigationAdvice(after, gross, day, String.format(Locale.ROOT,
                 "irrigate %.1f mm (%.1f mm net): depletion %.1f mm by tonight exceeds the readily available %.1f mm",
-                gross, net, after, raw));
+                gross, after, after, raw));
     }
 }

@@ -23,7 +23,7 @@ class IrrigationAdvisorTest {
 
     @Test
     void noIrrigationWhileDepletionStaysBelowReadilyAvailableWater() {
-        // Dr 30 mm - rain 2 + ETc 1.1 * 5 = 33.5 mm < 37.5 mm
+        // Dr 30 mm - rain 2 + ETc 1.1 * 5 = 33.5 mm < RAW 36 mm (p = 0.5 + 0.04 (5 - 5.5) = 0.48)
         IrrigationAdvice advice = drip.advise(5.0, 1.1, 2.0, 24);
 
         assertThat(advice.irrigate()).isFalse();
@@ -35,22 +35,24 @@ class IrrigationAdvisorTest {
 
     @Test
     void refillsToFieldCapacityWhenDepletionPassesReadilyAvailableWater() {
-        // Dr 40 mm - rain 0 + ETc 5.5 = 45.5 mm net, 45.5 / 0.9 = 50.6 mm gross
+        // Dr 40 mm > RAW 36: Ks = (75 - 40) / (0.52 x 75) = 0.8974 (FAO-56 eq. 84), ETc adj = 4.936 mm;
+        // 44.94 mm net, / 0.9 = 49.93 mm gross
         IrrigationAdvice advice = drip.advise(5.0, 1.1, 0.0, 22);
 
         assertThat(advice.irrigate()).isTrue();
         assertThat(advice.depletionNow()).isCloseTo(40, within(1e-9));
-        assertThat(advice.netMm()).isCloseTo(45.5, within(1e-9));
-        assertThat(advice.grossMm()).isCloseTo(50.556, within(0.001));
+        assertThat(advice.balance().stressCoefficient()).isCloseTo(35 / 39.0, within(1e-9));
+        assertThat(advice.netMm()).isCloseTo(40 + 5.5 * 35 / 39.0, within(1e-9));
+        assertThat(advice.grossMm()).isCloseTo((40 + 5.5 * 35 / 39.0) / 0.9, within(1e-9));
         assertThat(advice.reason()).isEqualTo(
-                "irrigate 50.6 mm (45.5 mm net): depletion 45.5 mm by tonight exceeds the readily available 37.5 mm");
+                "irrigate 49.9 mm (44.9 mm net): depletion 44.9 mm by tonight exceeds the readily available 36.0 mm");
     }
 
     @Test
     void heavyRainCancelsTheNeed() {
         IrrigationAdvice advice = drip.advise(5.0, 1.1, 20.0, 22);
         assertThat(advice.irrigate()).isFalse();
-        assertThat(advice.depletionAfter()).isCloseTo(25.5, within(1e-9));
+        assertThat(advice.depletionAfter()).isCloseTo(20 + 5.5 * 35 / 39.0, within(1e-9));
     }
 
     @Test
