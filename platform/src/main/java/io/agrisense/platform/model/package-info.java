@@ -2,8 +2,14 @@
  * Agronomic and environmental models as pure functions, each tested against published reference values:
  * dew point (Magnus), vapour pressure deficit (FAO-56), temperature-humidity index (NRC 1971, Armstrong 1994
  * bands), oxygen saturation (Benson and Krause 1984), air quality indices (HJ 633-2012 and US EPA 2024),
- * growing degree days, frost and low-oxygen risk by the night's trend. {@link io.agrisense.platform.model.DerivedSeries}
- * turns a station's latest readings into derived readings that are stored, and can raise alerts, like any metric.
- * FAO-56 reference evapotranspiration and irrigation advice live in {@code model.evapotranspiration}.
+ * growing degree days (average methods of McMaster and Wilhelm 1997, single sine of Baskerville and Emin 1969),
+ * and the shared tools of the warning models: least squares with prediction errors and trend lines.
+ * {@link io.agrisense.platform.model.DerivedSeries} turns a station's latest readings into derived readings that
+ * are stored, and can raise alerts, like any metric.
+ * <p>
+ * Sub-packages by concern: {@code evapotranspiration} (FAO-56 ET0, solar geometry), {@code warning} (the
+ * look-ahead warning value and its CMA signal levels) and one package per hazard: {@code frost}, {@code oxygen},
+ * {@code heat}, {@code rain} (rainstorm, waterlogging), {@code wind} (gale), {@code pest}, {@code disease} and
+ * {@code irrigation}. Plain Java without I/O; {@code model.runtime} runs them.
  */
 package io.agrisense.platform.model;
