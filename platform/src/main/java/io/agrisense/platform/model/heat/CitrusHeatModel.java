@@ -2,6 +2,7 @@ package io.agrisense.platform.model.heat;
 
 import static io.agrisense.platform.model.warning.KeyFigure.quantity;
 
+import io.agrisense.platform.model.DailySeries;
 import io.agrisense.platform.model.warning.Confidence;
 import io.agrisense.platform.model.warning.Hazard;
 import io.agrisense.platform.model.warning.KeyFigure;
@@ -48,7 +49,7 @@ public final class CitrusHeatModel {
     /** The grove's daily maxima since the stage began, consecutive, oldest first, the last today's or yesterday's. */
     public record Grove(StationId station, ZoneId zone, Stage stage, List<DailyMaximum> daysInStage) {
         public Grove {
-            daysInStage = DailyMaximum.requireConsecutive(daysInStage);
+            daysInStage = DailySeries.requireConsecutive(daysInStage, DailyMaximum::date);
         }
     }
 
@@ -56,7 +57,8 @@ public final class CitrusHeatModel {
         if (grove.daysInStage().isEmpty()) {
             return Optional.empty();
         }
-        DailyMaximum today = TeaHeatModel.requireRecent(grove.daysInStage(), grove.zone(), now);
+        DailyMaximum today = grove.daysInStage().get(grove.daysInStage().size() - 1);
+        DailySeries.requireRecent(today.date(), grove.zone(), now);
         double critical = grove.stage().criticalMaximum();
         Optional<SignalLevel> cma = HighTemperatureSignal.of(grove.daysInStage());
         boolean harmful = today.celsius() > critical;

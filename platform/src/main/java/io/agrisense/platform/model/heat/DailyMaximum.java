@@ -14,17 +14,6 @@ public record DailyMaximum(LocalDate date, double celsius) {
         }
     }
 
-    /** Rejects days that are not one per date, oldest first, without gaps. */
-    public static List<DailyMaximum> requireConsecutive(List<DailyMaximum> days) {
-        for (int i = 1; i < days.size(); i++) {
-            if (!days.get(i).date().equals(days.get(i - 1).date().plusDays(1))) {
-                throw new IllegalArgumentException("daily maxima must be consecutive days, oldest first: "
-                        + days.get(i - 1).date() + " is followed by " + days.get(i).date());
-            }
-        }
-        return List.copyOf(days);
-    }
-
     /** Mean of the maxima. */
     static double mean(List<DailyMaximum> days) {
         return days.stream().mapToDouble(DailyMaximum::celsius).average().orElseThrow();

@@ -2,6 +2,7 @@ package io.agrisense.platform.model.heat;
 
 import static io.agrisense.platform.model.warning.KeyFigure.quantity;
 
+import io.agrisense.platform.model.DailySeries;
 import io.agrisense.platform.model.warning.Confidence;
 import io.agrisense.platform.model.warning.Hazard;
 import io.agrisense.platform.model.warning.Reassessment;
@@ -42,7 +43,7 @@ public final class TeaHeatModel {
     /** Daily maxima at the garden, consecutive, oldest first, the last one today's (or yesterday's). */
     public record Garden(StationId station, ZoneId zone, List<DailyMaximum> days) {
         public Garden {
-            days = DailyMaximum.requireConsecutive(days);
+            days = DailySeries.requireConsecutive(days, DailyMaximum::date);
         }
     }
 
@@ -51,7 +52,8 @@ public final class TeaHeatModel {
         if (days.isEmpty()) {
             return Optional.empty();
         }
-        DailyMaximum today = requireRecent(days, garden.zone(), now);
+        DailyMaximum today = days.get(days.size() - 1);
+        DailySeries.requireRecent(today.date(), garden.zone(), now);
         Optional<SignalLevel> cma = HighTemperatureSignal.of(days);
         int run = 0;
         for (int end = days.size(); end >= WINDOW && t14(days, end) >= T14_THRESHOLD; end--) {
@@ -147,17 +149,6 @@ public final class TeaHeatModel {
         double mean = DailyMaximum.mean(window);
         double ss = window.stream().mapToDouble(d -> (d.celsius() - mean) * (d.celsius() - mean)).sum();
         return Math.sqrt(ss / (window.size() - 1)) / Math.sqrt(window.size());
-    }
-
-    /** The last day, which must be today or yesterday at the station: older maxima cannot warn of anything. */
-    static DailyMaximum requireRecent(List<DailyMaximum> days, ZoneId zone, Instant now) {
-        DailyMaximum last = days.get(days.size() - 1);
-        LocalDate today = now.atZone(zone).toLocalDate();
-        if (last.date().isBefore(today.minusDays(1)) || last.date().isAfter(today)) {
-            throw new IllegalArgumentException("daily maxima end on " + last.date() + "; they must end today ("
-                    + today + ") or yesterday");
-        }
-        return last;
     }
 
     private static Instant afternoon(LocalDate date, ZoneId zone) {

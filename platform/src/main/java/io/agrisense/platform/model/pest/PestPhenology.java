@@ -1,5 +1,6 @@
 package io.agrisense.platform.model.pest;
 
+import io.agrisense.platform.model.DailySeries;
 import io.agrisense.platform.model.GrowingDegreeDays;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class PestPhenology {
 
     /** Advances the model from its biofix through {@code days} (consecutive, oldest first, from the biofix day). */
     public static Status run(PestModel model, LocalDate biofix, List<DayTemperatures> days) {
-        List<DayTemperatures> checked = DayTemperatures.requireConsecutive(days);
+        List<DayTemperatures> checked = DailySeries.requireConsecutive(days, DayTemperatures::date);
         if (!checked.isEmpty() && !checked.get(0).date().equals(biofix)) {
             throw new IllegalArgumentException("the days must start on the biofix " + biofix + ", not " + checked.get(0).date());
         }

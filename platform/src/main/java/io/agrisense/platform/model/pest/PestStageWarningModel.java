@@ -2,6 +2,7 @@ package io.agrisense.platform.model.pest;
 
 import static io.agrisense.platform.model.warning.KeyFigure.quantity;
 
+import io.agrisense.platform.model.DailySeries;
 import io.agrisense.platform.model.warning.Confidence;
 import io.agrisense.platform.model.warning.Hazard;
 import io.agrisense.platform.model.warning.KeyFigure;
@@ -58,12 +59,7 @@ public final class PestStageWarningModel {
         if (watch.days().isEmpty()) {
             return Optional.empty();
         }
-        LocalDate today = watch.days().get(watch.days().size() - 1).date();
-        LocalDate localToday = now.atZone(watch.zone()).toLocalDate();
-        if (today.isBefore(localToday.minusDays(1)) || today.isAfter(localToday)) {
-            throw new IllegalArgumentException("the days end on " + today + "; they must end today (" + localToday
-                    + ") or yesterday");
-        }
+        LocalDate today = DailySeries.requireRecent(watch.days().get(watch.days().size() - 1).date(), watch.zone(), now);
         PestModel model = watch.model();
         PestPhenology.Status status = PestPhenology.run(model, watch.biofix(), watch.days());
         int target = model.indexOf(watch.actionStage());
