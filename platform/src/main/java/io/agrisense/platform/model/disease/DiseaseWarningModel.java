@@ -3,6 +3,7 @@ package io.agrisense.platform.model.disease;
 import static io.agrisense.platform.model.warning.KeyFigure.moment;
 import static io.agrisense.platform.model.warning.KeyFigure.quantity;
 
+import io.agrisense.platform.model.TimedValue;
 import io.agrisense.platform.model.warning.Confidence;
 import io.agrisense.platform.model.warning.Hazard;
 import io.agrisense.platform.model.warning.KeyFigure;
@@ -10,7 +11,6 @@ import io.agrisense.platform.model.warning.Reassessment;
 import io.agrisense.platform.model.warning.SignalLevel;
 import io.agrisense.platform.model.warning.Warning;
 import io.agrisense.platform.model.warning.WarningText;
-import io.agrisense.platform.model.TimedValue;
 import io.agrisense.protocol.StationId;
 import java.time.Duration;
 import java.time.Instant;

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -98,7 +99,7 @@ public final class FrostWarningModel {
                 : dew.isPresent() && dew.getAsDouble() >= p.minimum() ? FrostRisk.Kind.HOAR_FROST : FrostRisk.Kind.BLACK_FROST;
 
         Confidence confidence = Confidence.ofMargin(critical - p.minimum(), p.sigma(), String.format(
-                java.util.Locale.ROOT, "P(minimum <= %s Cel) for a normal error of %s K; %s",
+                Locale.ROOT, "P(minimum <= %s Cel) for a normal error of %s K; %s",
                 WarningText.number(critical, 1), WarningText.number(p.sigma(), 1), p.method()));
         return Optional.of(new Warning(Hazard.FROST, s.critical().subject(), in.station(), level, now, expected,
                 in.night().sunrise(), confidence, figures, sentence(in, s, p, expected, actBy, now, kind)));
@@ -147,7 +148,7 @@ public final class FrostWarningModel {
             }
             SqrtTimeCooling curve = fitted.get();
             double sigma = curve.predictionStdError(sunrise);
-            p = new Projection(curve.temperatureAt(sunrise), sunrise, floor(sigma), String.format(java.util.Locale.ROOT,
+            p = new Projection(curve.temperatureAt(sunrise), sunrise, floor(sigma), String.format(Locale.ROOT,
                     "square-root-of-time cooling (Brunt 1941) fitted to %d readings since sunset", curve.fit().n()),
                     curve, 0, latest);
         }
@@ -161,7 +162,7 @@ public final class FrostWarningModel {
                                          double dewPoint, List<TimedValue> air, Instant sunrise, Instant now,
                                          TimedValue latest) {
         double predicted = forecast.predict(temperature, dewPoint);
-        String method = String.format(java.util.Locale.ROOT, "FAO 2005 minimum forecast %s Cel from T0 %s and Td0 %s Cel (%d calibration nights)",
+        String method = String.format(Locale.ROOT, "FAO 2005 minimum forecast %s Cel from T0 %s and Td0 %s Cel (%d calibration nights)",
                 WarningText.number(predicted, 1), WarningText.number(temperature, 1), WarningText.number(dewPoint, 1),
                 forecast.nights());
         Optional<SqrtTimeCooling> tonight = SqrtTimeCooling.fit(t0, TimedSeries.between(air, t0, now), MIN_SAMPLES, MIN_SPAN);
@@ -172,7 +173,7 @@ public final class FrostWarningModel {
             double observedSigma = tonight.get().predictionStdError(sunrise);
             minimum = (1 - weight) * predicted + weight * tonight.get().temperatureAt(sunrise);
             sigma = (1 - weight) * sigma + weight * (Double.isFinite(observedSigma) ? observedSigma : sigma);
-            method += String.format(java.util.Locale.ROOT, ", %s%% weight on tonight's square-root cooling",
+            method += String.format(Locale.ROOT, ", %s%% weight on tonight's square-root cooling",
                     WarningText.number(100 * weight, 0));
         }
         SqrtTimeCooling curve = SqrtTimeCooling.through(t0, temperature, sunrise, minimum);

@@ -1,6 +1,7 @@
 package io.agrisense.platform.model.heat;
 
 import io.agrisense.platform.model.warning.SignalLevel;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,6 @@ public enum LivestockWeatherSafetyIndex {
     }
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -5,6 +5,7 @@ import static io.agrisense.platform.model.warning.KeyFigure.quantity;
 import io.agrisense.platform.model.DailySeries;
 import io.agrisense.platform.model.warning.Confidence;
 import io.agrisense.platform.model.warning.Hazard;
+import io.agrisense.platform.model.warning.KeyFigure;
 import io.agrisense.platform.model.warning.Reassessment;
 import io.agrisense.platform.model.warning.SignalLevel;
 import io.agrisense.platform.model.warning.Warning;
@@ -88,7 +89,7 @@ public final class TeaHeatModel {
         if (expected.isAfter(now) && run > 0) {
             expected = now;
         }
-        List<io.agrisense.platform.model.warning.KeyFigure> figures = new ArrayList<>(List.of(
+        List<KeyFigure> figures = new ArrayList<>(List.of(
                 quantity("today_maximum", today.celsius(), "Cel"),
                 quantity("injury_days", run, "d"),
                 quantity("hot_days_14", HighTemperatureSignal.hotDays(days.subList(Math.max(0, days.size() - WINDOW), days.size())), "d")));

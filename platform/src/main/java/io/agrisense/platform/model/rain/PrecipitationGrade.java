@@ -1,5 +1,7 @@
 package io.agrisense.platform.model.rain;
 
+import java.util.Locale;
+
 /**
  * Rainfall grades of GB/T 28592-2012 "Grade of precipitation" Table 1, over 12 and 24 hours (mm): trace below
  * 0.1; light 0.1-4.9 / 0.1-9.9; moderate 5.0-14.9 / 10.0-24.9; heavy 15.0-29.9 / 25.0-49.9; rainstorm
@@ -25,7 +27,7 @@ public enum PrecipitationGrade {
     }
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     public static PrecipitationGrade of12Hours(double mm) {

@@ -2,6 +2,7 @@ package io.agrisense.platform.model.rain;
 
 import static io.agrisense.platform.model.warning.KeyFigure.quantity;
 
+import io.agrisense.platform.model.TimedValue;
 import io.agrisense.platform.model.warning.Confidence;
 import io.agrisense.platform.model.warning.Hazard;
 import io.agrisense.platform.model.warning.KeyFigure;
@@ -9,7 +10,6 @@ import io.agrisense.platform.model.warning.Reassessment;
 import io.agrisense.platform.model.warning.SignalLevel;
 import io.agrisense.platform.model.warning.Warning;
 import io.agrisense.platform.model.warning.WarningText;
-import io.agrisense.platform.model.TimedValue;
 import io.agrisense.protocol.StationId;
 import java.time.Duration;
 import java.time.Instant;

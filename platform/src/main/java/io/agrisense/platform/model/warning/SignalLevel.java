@@ -1,5 +1,7 @@
 package io.agrisense.platform.model.warning;
 
+import java.util.Locale;
+
 /**
  * The four colours of the China Meteorological Administration's early-warning signals (CMA Order No. 16,
  * 2007, 气象灾害预警信号发布与传播办法): grade IV general (blue), III relatively serious (yellow), II serious
@@ -36,6 +38,6 @@ public enum SignalLevel {
     }
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
