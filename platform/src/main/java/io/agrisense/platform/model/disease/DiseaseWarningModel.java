@@ -79,7 +79,7 @@ public final class DiseaseWarningModel {
         String conditions = String.format(Locale.ROOT, "%s h at %s °C (%s h needed)", WarningText.number(wet, 1),
                 WarningText.number(spell.meanTemperature(), 1), WarningText.number(need, 1));
         if (wet >= need) {
-            if (!ongoing && spell.end().plus(CURATIVE_WINDOW).isBefore(now)) {
+            if (!ongoing && !spell.end().plus(CURATIVE_WINDOW).isAfter(now)) {
                 return Optional.empty();
             }
             Instant validUntil = ongoing ? now.plus(HOLD) : spell.end().plus(CURATIVE_WINDOW);
