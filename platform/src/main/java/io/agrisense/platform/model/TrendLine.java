@@ -5,8 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A least-squares straight line through a series, for projecting tonight's cooling or oxygen sag. */
-public record TrendLine(Instant origin, double valueAtOrigin, double slopePerHour) {
+/**
+ * A least-squares straight line through a series against time in hours, for projecting tonight's cooling,
+ * an oxygen sag or a rising heat index.
+ *
+ * @param origin the earliest sample's time, x = 0
+ * @param line   the fit of value against hours since {@code origin}
+ */
+public record TrendLine(Instant origin, LinearRegression line) {
 
     private static final double SECONDS_PER_HOUR = 3600.0;
 
@@ -20,8 +26,6 @@ public record TrendLine(Instant origin, double valueAtOrigin, double slopePerHou
         }
         Instant first = samples.get(0).time();
         Instant last = first;
-        double sumX = 0;
-        double sumY = 0;
         for (TimedValue s : samples) {
             if (s.time().isBefore(first)) {
                 first = s.time();
@@ -33,29 +37,34 @@ public record TrendLine(Instant origin, double valueAtOrigin, double slopePerHou
         if (Duration.between(first, last).compareTo(minSpan) < 0 || first.equals(last)) {
             return Optional.empty();
         }
-        for (TimedValue s : samples) {
-            sumX += hours(first, s.time());
-            sumY += s.value();
+        double[] x = new double[samples.size()];
+        double[] y = new double[samples.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = hours(first, samples.get(i).time());
+            y[i] = samples.get(i).value();
         }
-        int n = samples.size();
-        double meanX = sumX / n;
-        double meanY = sumY / n;
-        double sxx = 0;
-        double sxy = 0;
-        for (TimedValue s : samples) {
-            double dx = hours(first, s.time()) - meanX;
-            sxx += dx * dx;
-            sxy += dx * (s.value() - meanY);
-        }
-        double slope = sxy / sxx; // ordinary least squares
-        return Optional.of(new TrendLine(first, meanY - slope * meanX, slope));
+        return Optional.of(new TrendLine(first, LinearRegression.fit(x, y)));
+    }
+
+    public double valueAtOrigin() {
+        return line.intercept();
+    }
+
+    public double slopePerHour() {
+        return line.slope();
     }
 
     public double valueAt(Instant time) {
-        return valueAtOrigin + slopePerHour * hours(origin, time);
+        return line.predict(hours(origin, time));
     }
 
-    static double hours(Instant from, Instant to) {
+    /** Standard error of a reading at {@code time} predicted from this line (NaN with two samples). */
+    public double predictionStdError(Instant time) {
+        return line.predictionStdError(hours(origin, time));
+    }
+
+    /** Hours from {@code from} to {@code to}, negative when {@code to} is earlier. */
+    public static double hours(Instant from, Instant to) {
         return Duration.between(from, to).toMillis() / (SECONDS_PER_HOUR * 1000);
     }
 }

@@ -72,4 +72,31 @@ class GrowingDegreeDaysTest {
         assertThatThrownBy(() -> new DailyExtremes(5, 10)).hasMessageContaining("above the maximum");
         assertThatThrownBy(() -> new DegreeDayProfile("x", 10, 8.0, null, List.of())).hasMessageContaining("upper cutoff");
     }
+
+    @Test
+    void singleSineWithHorizontalCutoffReproducesTheUcIpmCalculator() {
+        // UC IPM degree-day calculator, single sine / horizontal cutoff, 50/70 F, Esparto 2020 (degree-day
+        // validation challenge, ucipm_low50_high70_sngsine_horiz.csv): min, max -> daily degree-days
+        double[][] rows = {
+                {38, 55, 1.19}, {36, 67, 5.71}, {41, 50, 0.00}, {31, 51, 0.10}, // only the lower threshold crossed
+                {54, 67, 10.50}, {50, 69, 9.50},                                // between the thresholds
+                {52, 73, 12.01}, {57, 96, 16.69}, {60, 86, 17.25},                // cut at the upper threshold
+                {44, 76, 10.00}, {38, 75, 8.72}, {43, 81, 10.71},                 // both thresholds crossed
+                {71, 103, 20.00}, {72, 95, 20.00}};                              // above the upper threshold
+        for (double[] r : rows) {
+            assertThat(GrowingDegreeDays.singleSine(r[1], r[0], 50, 70)).as("%s-%s F", r[0], r[1])
+                    .isCloseTo(r[2], within(0.006));
+        }
+        assertThat(GrowingDegreeDays.daily(73, 52, 50, 70.0, Method.SINGLE_SINE)).isCloseTo(12.01, within(0.006));
+    }
+
+    @Test
+    void singleSineWithoutCutoffAndItsLimits() {
+        // symmetric about the base: mean excess A / pi
+        assertThat(GrowingDegreeDays.singleSine(20, 0, 10, Double.POSITIVE_INFINITY)).isCloseTo(10 / Math.PI, within(1e-12));
+        assertThat(GrowingDegreeDays.daily(35, 25, 10, null, Method.SINGLE_SINE)).isCloseTo(20, within(1e-12));
+        assertThat(GrowingDegreeDays.singleSine(12, 12, 10, 30)).isCloseTo(2, within(1e-12));
+        assertThatThrownBy(() -> GrowingDegreeDays.singleSine(10, 20, 10, 30)).hasMessageContaining("above the maximum");
+        assertThatThrownBy(() -> GrowingDegreeDays.singleSine(30, 20, 10, 10)).hasMessageContaining("upper threshold");
+    }
 }

@@ -2,10 +2,11 @@ package io.agrisense.platform.model.evapotranspiration;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** Sun-earth geometry of FAO-56 chapter 3: extraterrestrial radiation, day length, sunrise. */
+/** Sun-earth geometry of FAO-56 chapter 3: extraterrestrial radiation, day length, sunrise and sunset. */
 public final class SolarGeometry {
 
     /** Solar constant, MJ m-2 min-1. */
@@ -57,12 +58,56 @@ public final class SolarGeometry {
      * @param longitudeEast degrees east of Greenwich (negative west)
      */
     public static Optional<Instant> sunrise(double latitudeDegrees, double longitudeEast, LocalDate date) {
+        return horizonCrossing(latitudeDegrees, longitudeEast, date, -1);
+    }
+
+    /** Geometric sunset, the evening twin of {@link #sunrise}; empty in polar night and under the midnight sun. */
+    public static Optional<Instant> sunset(double latitudeDegrees, double longitudeEast, LocalDate date) {
+        return horizonCrossing(latitudeDegrees, longitudeEast, date, +1);
+    }
+
+    /**
+     * The night that contains {@code now} or, by day, the coming one: from the sunset of the station's local day
+     * (the previous day's before dawn) to the next sunrise. Empty where the sun does not set or rise.
+     */
+    public static Optional<Night> night(double latitudeDegrees, double longitudeEast, Instant now, ZoneId zone) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Optional<Instant> sunriseToday = sunrise(latitudeDegrees, longitudeEast, today);
+        Optional<Instant> sunsetYesterday = sunset(latitudeDegrees, longitudeEast, today.minusDays(1));
+        if (sunriseToday.isPresent() && sunsetYesterday.isPresent() && now.isBefore(sunriseToday.get())) {
+            return Optional.of(new Night(sunsetYesterday.get(), sunriseToday.get()));
+        }
+        Optional<Instant> sunsetToday = sunset(latitudeDegrees, longitudeEast, today);
+        Optional<Instant> sunriseTomorrow = sunrise(latitudeDegrees, longitudeEast, today.plusDays(1));
+        if (sunsetToday.isEmpty() || sunriseTomorrow.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Night(sunsetToday.get(), sunriseTomorrow.get()));
+    }
+
+    /** From sunset to the next sunrise. */
+    public record Night(Instant sunset, Instant sunrise) {
+
+        public Night {
+            if (!sunrise.isAfter(sunset)) {
+                throw new IllegalArgumentException("sunrise " + sunrise + " must come after sunset " + sunset);
+            }
+        }
+
+        public boolean contains(Instant time) {
+            return !time.isBefore(sunset) && time.isBefore(sunrise);
+        }
+    }
+
+    /** Sunrise ({@code side} -1, hour angle -ws) or sunset (+1, hour angle +ws) at the site's longitude. */
+    private static Optional<Instant> horizonCrossing(double latitudeDegrees, double longitudeEast, LocalDate date,
+                                                     int side) {
         int j = date.getDayOfYear();
         double ws = sunsetHourAngle(latitudeDegrees, j);
         if (ws <= 0 || ws >= Math.PI) {
             return Optional.empty();
         }
-        double solarHour = 12 - ws * 12 / Math.PI; // hour angle -ws in solar time
+        double solarHour = 12 + side * ws * 12 / Math.PI;
         double utcHour = solarHour - longitudeEast / 15 - seasonalCorrection(j); // FAO-56 eq. 31 with Lz = 0 (UTC)
         long seconds = Math.round(utcHour * 3600);
         return Optional.of(date.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(seconds));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class SolarGeometryTest {
@@ -64,5 +66,26 @@ class SolarGeometryTest {
     void noSunriseInPolarNight() {
         assertThat(SolarGeometry.sunrise(80, 15, LocalDate.of(2024, 12, 21))).isEmpty();
         assertThat(SolarGeometry.sunrise(80, 15, LocalDate.of(2024, 6, 21))).isEmpty();
+    }
+
+    @Test
+    void sunsetMirrorsSunriseAndTheNightSpansThem() {
+        // equinox at the equator, Greenwich: 18 h solar time, 07.8 min late by the equation of time
+        Instant sunset = SolarGeometry.sunset(0, 0, LocalDate.of(2024, 3, 20)).orElseThrow();
+        assertThat(sunset).isBetween(Instant.parse("2024-03-20T18:07:30Z"), Instant.parse("2024-03-20T18:08:30Z"));
+
+        // Wuhan (30.6 N, 114.3 E) in early March: evening at 21:00 local belongs to the night to the next sunrise
+        ZoneId china = ZoneId.of("Asia/Shanghai");
+        Instant evening = Instant.parse("2024-03-10T13:00:00Z");
+        SolarGeometry.Night night = SolarGeometry.night(30.6, 114.3, evening, china).orElseThrow();
+        assertThat(night.sunset().atZone(china).toLocalTime()).isBetween(LocalTime.of(18, 20), LocalTime.of(18, 40));
+        assertThat(night.sunrise().atZone(china).toLocalDate()).isEqualTo(LocalDate.of(2024, 3, 11));
+        assertThat(night.contains(evening)).isTrue();
+        // 03:00 local is still the same night
+        assertThat(SolarGeometry.night(30.6, 114.3, Instant.parse("2024-03-10T19:00:00Z"), china)).contains(night);
+        // by day the coming night is returned
+        assertThat(SolarGeometry.night(30.6, 114.3, Instant.parse("2024-03-10T04:00:00Z"), china).orElseThrow().sunset())
+                .isEqualTo(night.sunset());
+        assertThat(SolarGeometry.night(80, 15, Instant.parse("2024-12-21T12:00:00Z"), china)).isEmpty(); // polar night
     }
 }
