@@ -12,7 +12,7 @@ import io.agrisense.platform.api.HealthCheck;
 import io.agrisense.platform.config.PlatformConfig;
 import io.agrisense.platform.config.StartupException;
 import io.agrisense.platform.http.RouteContributor;
-import io.agrisense.platform.model.DerivedSeries;
+import io.agrisense.platform.model.derived.DerivedSeries;
 import io.agrisense.platform.model.runtime.DailyModelsVerticle;
 import io.agrisense.platform.model.runtime.DerivedSeriesVerticle;
 import io.agrisense.platform.notify.AlertNotifier;

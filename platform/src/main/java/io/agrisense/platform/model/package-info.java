@@ -3,8 +3,9 @@
  * dew point (Magnus), vapour pressure deficit (FAO-56), temperature-humidity index (NRC 1971, Armstrong 1994
  * bands), oxygen saturation (Benson and Krause 1984), growing degree days (average methods of McMaster and
  * Wilhelm 1997, single sine of Baskerville and Emin 1969), and the shared tools of the warning models: least squares
- * with prediction errors and trend lines. {@link io.agrisense.platform.model.DerivedSeries} turns a station's latest
- * readings into derived readings that are stored, and can raise alerts, like any metric.
+ * with prediction errors and trend lines. {@link io.agrisense.platform.model.derived.DerivedSeries} turns a station's latest
+ * readings into derived readings that are stored, and can raise alerts, like any metric (it lives in {@code model.derived},
+ * which composes the others, so that none of them depends on it).
  * <p>
  * Sub-packages by concern: {@code evapotranspiration} (FAO-56 ET0, its vapour pressure relations, solar geometry;
  * depends on nothing here), {@code warning} (the look-ahead warning value and its CMA signal levels) and one package

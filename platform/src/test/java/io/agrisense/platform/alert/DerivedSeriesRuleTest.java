@@ -3,9 +3,9 @@ package io.agrisense.platform.alert;
 import static io.agrisense.platform.alert.AlertScenario.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agrisense.platform.model.DerivedReading;
-import io.agrisense.platform.model.DerivedSeries;
-import io.agrisense.platform.model.LatestReading;
+import io.agrisense.platform.model.derived.DerivedReading;
+import io.agrisense.platform.model.derived.DerivedSeries;
+import io.agrisense.platform.model.derived.LatestReading;
 import io.agrisense.protocol.StationId;
 import java.util.HashMap;
 import java.util.Map;

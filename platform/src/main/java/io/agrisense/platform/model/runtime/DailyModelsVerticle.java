@@ -7,8 +7,8 @@ import static io.agrisense.protocol.MetricCatalogue.RELATIVE_HUMIDITY;
 import static io.agrisense.protocol.MetricCatalogue.WIND_SPEED;
 
 import io.agrisense.platform.model.DegreeDayProfile;
-import io.agrisense.platform.model.DerivedReading;
-import io.agrisense.platform.model.DerivedSeries;
+import io.agrisense.platform.model.derived.DerivedReading;
+import io.agrisense.platform.model.derived.DerivedSeries;
 import io.agrisense.platform.model.StationProfiles;
 import io.agrisense.platform.model.evapotranspiration.Site;
 import io.agrisense.platform.store.ReadingWriter;

@@ -2,9 +2,9 @@ package io.agrisense.platform.model.runtime;
 
 import io.agrisense.platform.ingest.IngestEvents;
 import io.agrisense.platform.ingest.ReadingBatch;
-import io.agrisense.platform.model.DerivedReading;
-import io.agrisense.platform.model.DerivedSeries;
-import io.agrisense.platform.model.LatestReading;
+import io.agrisense.platform.model.derived.DerivedReading;
+import io.agrisense.platform.model.derived.DerivedSeries;
+import io.agrisense.platform.model.derived.LatestReading;
 import io.agrisense.platform.store.ReadingWriter;
 import io.agrisense.platform.store.StoredReading;
 import io.agrisense.platform.store.WriteResult;

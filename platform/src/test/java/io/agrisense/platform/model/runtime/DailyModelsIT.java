@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.agrisense.embedded.testkit.TestServices;
 import io.agrisense.platform.app.Platform;
-import io.agrisense.platform.model.DerivedSeries;
+import io.agrisense.platform.model.derived.DerivedSeries;
 import io.agrisense.platform.model.GrowingDegreeDays;
 import io.agrisense.platform.model.evapotranspiration.DailyWeather;
 import io.agrisense.platform.model.evapotranspiration.Humidity;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.agrisense.platform.model.DerivedSeries;
+import io.agrisense.platform.model.derived.DerivedSeries;
 import io.agrisense.platform.model.DewPoint;
 import io.agrisense.platform.model.TemperatureHumidityIndex;
 import io.agrisense.platform.store.StoredReading;

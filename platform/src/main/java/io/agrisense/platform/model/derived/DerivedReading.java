@@ -1,4 +1,4 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.derived;
 
 import io.agrisense.protocol.StationId;
 import java.time.Instant;

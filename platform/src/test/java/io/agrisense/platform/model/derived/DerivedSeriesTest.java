@@ -1,8 +1,11 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.derived;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.agrisense.platform.model.DegreeDayProfile;
+import io.agrisense.platform.model.DewPoint;
+import io.agrisense.platform.model.StationProfiles;
 import io.agrisense.platform.model.air.UsAirQualityIndex;
 import io.agrisense.platform.model.evapotranspiration.DailyWeather;
 import io.agrisense.platform.model.evapotranspiration.Humidity;

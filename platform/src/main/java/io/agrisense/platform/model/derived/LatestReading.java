@@ -1,4 +1,4 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.derived;
 
 import java.time.Instant;
 import java.util.Objects;

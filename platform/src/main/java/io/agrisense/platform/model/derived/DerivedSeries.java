@@ -1,4 +1,4 @@
-package io.agrisense.platform.model;
+package io.agrisense.platform.model.derived;
 
 import static io.agrisense.protocol.MetricCatalogue.AIR_PRESSURE;
 import static io.agrisense.protocol.MetricCatalogue.AIR_TEMPERATURE;
@@ -17,6 +17,13 @@ import static io.agrisense.protocol.MetricCatalogue.VPD;
 import static io.agrisense.protocol.MetricCatalogue.WATER_TEMPERATURE;
 import static io.agrisense.protocol.MetricCatalogue.WIND_SPEED;
 
+import io.agrisense.platform.model.DegreeDayProfile;
+import io.agrisense.platform.model.DewPoint;
+import io.agrisense.platform.model.DissolvedOxygen;
+import io.agrisense.platform.model.GrowingDegreeDays;
+import io.agrisense.platform.model.StationProfiles;
+import io.agrisense.platform.model.TemperatureHumidityIndex;
+import io.agrisense.platform.model.VapourPressureDeficit;
 import io.agrisense.platform.model.air.ChinaAirQualityIndex;
 import io.agrisense.platform.model.air.UsAirQualityIndex;
 import io.agrisense.platform.model.evapotranspiration.DailyWeather;
